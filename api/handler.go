@@ -1,0 +1,92 @@
+package api
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/google/uuid"
+	"github.com/labstack/echo/v4"
+	openapi_types "github.com/oapi-codegen/runtime/types"
+
+	"github.com/kinerja-id/kinerja/api/apigen"
+	"github.com/kinerja-id/kinerja/domain"
+	"github.com/kinerja-id/kinerja/service"
+)
+
+// Handler implements every operation of the spec by calling the services.
+type Handler struct {
+	Auth     *service.Auth
+	Instansi *service.Instansi
+	Ready    func(ctx context.Context) error
+	Version  string
+}
+
+var _ apigen.StrictServerInterface = (*Handler)(nil)
+
+// etag renders a version as a weak entity tag.
+func etag(version int) *string {
+	s := fmt.Sprintf(`W/"%d"`, version)
+	return &s
+}
+
+// ifMatch parses If-Match into the expected version; "*" or absent means none.
+// Anything unreadable can never match, so it is a stale write.
+func ifMatch(h *string) (*int, error) {
+	if h == nil {
+		return nil, nil
+	}
+	s := strings.TrimSpace(*h)
+	if s == "" || s == "*" {
+		return nil, nil
+	}
+	s = strings.TrimPrefix(s, "W/")
+	s = strings.Trim(s, `"`)
+	v, err := strconv.Atoi(s)
+	if err != nil {
+		return nil, domain.Stale()
+	}
+	return &v, nil
+}
+
+func pageMeta(pg service.Page, total int64) (int, int, int64) {
+	return pg.Page, pg.Size, total
+}
+
+func uuidOf(s string) openapi_types.UUID {
+	id, err := uuid.Parse(s)
+	if err != nil {
+		return openapi_types.UUID{}
+	}
+	return id
+}
+
+func uuidPtr(s string) *openapi_types.UUID {
+	if s == "" {
+		return nil
+	}
+	id := uuidOf(s)
+	return &id
+}
+
+func strOr(p *string) string {
+	if p == nil {
+		return ""
+	}
+	return *p
+}
+
+func dateOf(t time.Time) openapi_types.Date { return openapi_types.Date{Time: t} }
+
+func datePtr(d *openapi_types.Date) *time.Time {
+	if d == nil {
+		return nil
+	}
+	t := d.Time
+	return &t
+}
+
+// errNotImplemented marks operations still being built (TODO(stub): remove).
+var errNotImplemented = echo.NewHTTPError(501, "not implemented")

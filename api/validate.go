@@ -1,0 +1,167 @@
+package api
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"strings"
+
+	"github.com/getkin/kin-openapi/openapi3"
+	"github.com/getkin/kin-openapi/openapi3filter"
+	"github.com/getkin/kin-openapi/routers"
+	"github.com/getkin/kin-openapi/routers/gorillamux"
+	"github.com/google/uuid"
+	"github.com/labstack/echo/v4"
+
+	"github.com/kinerja-id/kinerja/domain"
+	"github.com/kinerja-id/kinerja/service"
+)
+
+// Authenticator turns a bearer token into an actor.
+type Authenticator interface {
+	Authenticate(ctx context.Context, token string) (domain.Actor, error)
+}
+
+// LoadSpec parses and validates the embedded contract.
+func LoadSpec(ctx context.Context, raw []byte) (*openapi3.T, error) {
+	loader := openapi3.NewLoader()
+	doc, err := loader.LoadFromData(raw)
+	if err != nil {
+		return nil, fmt.Errorf("load openapi.yaml: %w", err)
+	}
+	if err := doc.Validate(ctx); err != nil {
+		return nil, fmt.Errorf("openapi.yaml is invalid: %w", err)
+	}
+	return doc, nil
+}
+
+type authHolder struct {
+	actor domain.Actor
+	err   error
+	ok    bool
+}
+
+type holderKey struct{}
+
+// validator checks every request against the spec before a handler runs: path,
+// query, headers and body, and authentication as the spec declares it. It also
+// refuses what PostgreSQL would choke on (NUL bytes) at the edge.
+func validator(doc *openapi3.T, auth Authenticator) (echo.MiddlewareFunc, error) {
+	router, err := gorillamux.NewRouter(doc)
+	if err != nil {
+		return nil, fmt.Errorf("spec router: %w", err)
+	}
+	opts := &openapi3filter.Options{
+		MultiError:            true,
+		IncludeResponseStatus: true,
+		AuthenticationFunc: func(ctx context.Context, in *openapi3filter.AuthenticationInput) error {
+			h, _ := ctx.Value(holderKey{}).(*authHolder)
+			if h == nil {
+				return errors.New("no auth holder")
+			}
+			if h.ok {
+				return nil
+			}
+			raw := in.RequestValidationInput.Request.Header.Get("Authorization")
+			scheme, token, found := strings.Cut(raw, " ")
+			if !found || !strings.EqualFold(scheme, "Bearer") || strings.TrimSpace(token) == "" {
+				h.err = domain.Unauthenticated("unauthenticated",
+					"Token akses tidak ada; kirim header Authorization: Bearer <token>.",
+					"Missing access token; send the header Authorization: Bearer <token>.")
+				return h.err
+			}
+			a, err := auth.Authenticate(ctx, strings.TrimSpace(token))
+			if err != nil {
+				h.err = err
+				return err
+			}
+			h.actor, h.ok = a, true
+			return nil
+		},
+	}
+	return func(next echo.HandlerFunc) echo.HandlerFunc {
+		return func(c echo.Context) error {
+			req := c.Request()
+			if strings.Contains(req.URL.RawQuery, "%00") || strings.Contains(req.URL.Path, "\x00") {
+				return domain.Invalid("query", "nul_byte", "Parameter mengandung karakter NUL.", "A parameter contains a NUL character.")
+			}
+			route, params, err := router.FindRoute(req)
+			if err != nil {
+				if errors.Is(err, routers.ErrMethodNotAllowed) {
+					return echo.ErrMethodNotAllowed
+				}
+				return next(c) // not an API route: docs, metrics, or Echo's 404
+			}
+			if req.Body != nil && req.Body != http.NoBody {
+				body, err := io.ReadAll(req.Body)
+				if err != nil {
+					var mbe *http.MaxBytesError
+					if errors.As(err, &mbe) {
+						return echo.ErrStatusRequestEntityTooLarge
+					}
+					return echo.ErrBadRequest
+				}
+				if bytes.IndexByte(body, 0) >= 0 || containsEscapedNUL(body) {
+					return domain.Invalid("body", "nul_byte", "Isi permintaan mengandung karakter NUL.", "The body contains a NUL character.")
+				}
+				req.Body = io.NopCloser(bytes.NewReader(body))
+				req.GetBody = func() (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(body)), nil }
+			}
+			h := &authHolder{}
+			ctx := context.WithValue(req.Context(), holderKey{}, h)
+			in := &openapi3filter.RequestValidationInput{Request: req.WithContext(ctx), PathParams: params, Route: route, Options: opts}
+			if err := openapi3filter.ValidateRequest(ctx, in); err != nil {
+				var sre *openapi3filter.SecurityRequirementsError
+				if errors.As(err, &sre) || h.err != nil {
+					if h.err != nil {
+						return h.err
+					}
+					return domain.Unauthenticated("unauthenticated", "Silakan masuk terlebih dahulu.", "Please log in first.")
+				}
+				return err
+			}
+			if req.GetBody != nil {
+				if rc, err := req.GetBody(); err == nil {
+					req.Body = rc
+				}
+			}
+			if h.ok {
+				ctx = service.WithActor(ctx, h.actor)
+				if h.actor.Has(domain.RoleSuperadmin) {
+					if t := req.Header.Get("X-Instansi-ID"); t != "" {
+						id, err := uuid.Parse(t)
+						if err != nil {
+							return domain.Invalid("X-Instansi-ID", "format", "X-Instansi-ID harus UUID.", "X-Instansi-ID must be a UUID.")
+						}
+						ctx = service.WithTenant(ctx, id.String())
+					}
+				}
+				c.Set("actor", h.actor.Name)
+			}
+			c.SetRequest(req.WithContext(ctx))
+			return next(c)
+		}
+	}, nil
+}
+
+// containsEscapedNUL finds the JSON escape \u0000 (not preceded by another backslash).
+func containsEscapedNUL(b []byte) bool {
+	for i := bytes.Index(b, []byte(`u0000`)); i >= 0; {
+		bs := 0
+		for j := i - 1; j >= 0 && b[j] == '\\'; j-- {
+			bs++
+		}
+		if bs%2 == 1 {
+			return true
+		}
+		k := bytes.Index(b[i+5:], []byte(`u0000`))
+		if k < 0 {
+			return false
+		}
+		i += 5 + k
+	}
+	return false
+}

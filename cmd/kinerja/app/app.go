@@ -1,0 +1,60 @@
+// Package app is the composition root: it wires the repository, the services and
+// the HTTP layer together. The binary and the API tests build the server through it,
+// so that tests exercise exactly what runs in production.
+package app
+
+import (
+	"context"
+	"log/slog"
+	"time"
+
+	"github.com/labstack/echo/v4"
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
+
+	"github.com/kinerja-id/kinerja/api"
+	"github.com/kinerja-id/kinerja/repository"
+	"github.com/kinerja-id/kinerja/service"
+)
+
+// Options configure the application.
+type Options struct {
+	Log     *slog.Logger
+	Now     service.Clock
+	Auth    service.AuthConfig
+	HTTP    api.Config
+	Version string
+}
+
+// App is a wired application.
+type App struct {
+	Echo     *echo.Echo
+	DB       *repository.DB
+	Handler  *api.Handler
+	Registry *prometheus.Registry
+}
+
+// New wires everything on an open, migrated database.
+func New(ctx context.Context, db *repository.DB, o Options) (*App, error) {
+	if o.Now == nil {
+		o.Now = time.Now
+	}
+	base := service.Base{Tx: db, Audit: db, Now: o.Now}
+	auth, err := service.NewAuth(base, db, o.Auth)
+	if err != nil {
+		return nil, err
+	}
+	h := &api.Handler{
+		Auth:     auth,
+		Instansi: &service.Instansi{Base: base, Store: db},
+		Ready:    db.Ping,
+		Version:  o.Version,
+	}
+	reg := prometheus.NewRegistry()
+	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+	e, err := api.New(ctx, o.HTTP, api.Deps{Log: o.Log, Registry: reg, Handler: h, Auth: auth})
+	if err != nil {
+		return nil, err
+	}
+	return &App{Echo: e, DB: db, Handler: h, Registry: reg}, nil
+}

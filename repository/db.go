@@ -1,0 +1,160 @@
+// Package repository stores Kinerja's data with GORM on PostgreSQL (production) or an
+// embedded SQLite file (a newcomer's first run). It owns the row structs, the SQL, the
+// migrations and the translation of storage errors into domain errors. Every query on a
+// tenant table filters by instansi_id.
+package repository
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/glebarez/sqlite"
+	"github.com/google/uuid"
+	"gorm.io/driver/postgres"
+	"gorm.io/gorm"
+	"gorm.io/gorm/logger"
+)
+
+// Dialect names the database engine behind a DB.
+type Dialect string
+
+// Supported engines.
+const (
+	Postgres Dialect = "postgres"
+	SQLite   Dialect = "sqlite"
+)
+
+// DB is the storage handle shared by every repository.
+type DB struct {
+	gorm    *gorm.DB
+	dialect Dialect
+}
+
+// Open connects to url: a postgres:// URL, or "sqlite:PATH" / a plain file path for SQLite.
+func Open(ctx context.Context, url string) (*DB, error) {
+	cfg := &gorm.Config{
+		Logger:                 logger.Discard,
+		SkipDefaultTransaction: true,
+		NowFunc:                func() time.Time { return time.Now().UTC().Truncate(time.Microsecond) },
+		TranslateError:         false,
+	}
+	var (
+		g       *gorm.DB
+		err     error
+		dialect Dialect
+	)
+	switch {
+	case strings.HasPrefix(url, "postgres://"), strings.HasPrefix(url, "postgresql://"):
+		dialect = Postgres
+		g, err = gorm.Open(postgres.New(postgres.Config{DSN: url}), cfg)
+	default:
+		dialect = SQLite
+		path := strings.TrimPrefix(url, "sqlite:")
+		if dir := filepath.Dir(path); dir != "." && dir != "" {
+			if err := os.MkdirAll(dir, 0o750); err != nil {
+				return nil, fmt.Errorf("create database directory %s: %w", dir, err)
+			}
+		}
+		dsn := path + "?_pragma=foreign_keys(1)&_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)"
+		g, err = gorm.Open(sqlite.Open(dsn), cfg)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("open %s database: %w", dialect, err)
+	}
+	sqlDB, err := g.DB()
+	if err != nil {
+		return nil, fmt.Errorf("database handle: %w", err)
+	}
+	if dialect == SQLite {
+		// SQLite has one writer; one connection serialises everything and rules out
+		// SQLITE_BUSY from lock upgrades. It is the development engine, not the fast one.
+		sqlDB.SetMaxOpenConns(1)
+	} else {
+		sqlDB.SetMaxOpenConns(20)
+		sqlDB.SetMaxIdleConns(10)
+		sqlDB.SetConnMaxIdleTime(5 * time.Minute)
+	}
+	pingCtx, cancel := context.WithTimeout(ctx, 10*time.Second)
+	defer cancel()
+	if err := sqlDB.PingContext(pingCtx); err != nil {
+		_ = sqlDB.Close()
+		return nil, fmt.Errorf("ping %s database: %w", dialect, err)
+	}
+	return &DB{gorm: g, dialect: dialect}, nil
+}
+
+// Dialect reports the engine.
+func (db *DB) Dialect() Dialect { return db.dialect }
+
+// Close releases the connections.
+func (db *DB) Close() error {
+	sqlDB, err := db.gorm.DB()
+	if err != nil {
+		return err
+	}
+	return sqlDB.Close()
+}
+
+// Ping checks the database answers (for /readyz).
+func (db *DB) Ping(ctx context.Context) error {
+	sqlDB, err := db.gorm.DB()
+	if err != nil {
+		return err
+	}
+	return sqlDB.PingContext(ctx)
+}
+
+type txKey struct{}
+
+// InTx runs fn in one transaction; repository calls made with the context fn receives
+// join it. A nested call joins the outer transaction.
+func (db *DB) InTx(ctx context.Context, fn func(ctx context.Context) error) error {
+	if _, ok := ctx.Value(txKey{}).(*gorm.DB); ok {
+		return fn(ctx)
+	}
+	return db.gorm.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		return fn(context.WithValue(ctx, txKey{}, tx))
+	})
+}
+
+// conn returns the transaction in ctx, or the pool.
+func (db *DB) conn(ctx context.Context) *gorm.DB {
+	if tx, ok := ctx.Value(txKey{}).(*gorm.DB); ok {
+		return tx
+	}
+	return db.gorm.WithContext(ctx)
+}
+
+// newID returns a UUIDv7: time-ordered, not enumerable, portable.
+func newID() string {
+	return uuid.Must(uuid.NewV7()).String()
+}
+
+// errNoRows is returned by helpers when a lookup finds nothing; callers turn it into
+// a domain.NotFound naming their entity.
+var errNoRows = gorm.ErrRecordNotFound
+
+func isNoRows(err error) bool { return errors.Is(err, gorm.ErrRecordNotFound) }
+
+// gormDB shortens signatures of query-building helpers.
+type gormDB = gorm.DB
+
+// IsEmpty reports whether the database holds no instansi and no account yet.
+func (db *DB) IsEmpty(ctx context.Context) (bool, error) {
+	var n int64
+	if err := db.conn(ctx).Raw(`SELECT (SELECT count(*) FROM instansi) + (SELECT count(*) FROM pengguna)`).Scan(&n).Error; err != nil {
+		return false, fmt.Errorf("count rows: %w", err)
+	}
+	return n == 0, nil
+}
+
+// Exec runs a raw statement in the transaction of ctx, if any. It is for seeding
+// and test fixtures, never for request handling.
+func (db *DB) Exec(ctx context.Context, sql string, args ...any) error {
+	return db.conn(ctx).Exec(sql, args...).Error
+}
