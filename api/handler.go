@@ -18,10 +18,17 @@ import (
 
 // Handler implements every operation of the spec by calling the services.
 type Handler struct {
-	Auth     *service.Auth
-	Instansi *service.Instansi
-	Ready    func(ctx context.Context) error
-	Version  string
+	Auth      *service.Auth
+	Instansi  *service.Instansi
+	UnitKerja *service.UnitKerja
+	Jabatan   *service.Jabatan
+	Plt       *service.Plt
+	Pegawai   *service.Pegawai
+	Pengguna  *service.Pengguna
+	KlienAPI  *service.KlienAPI
+	Audit     *service.Audit
+	Ready     func(ctx context.Context) error
+	Version   string
 }
 
 var _ apigen.StrictServerInterface = (*Handler)(nil)

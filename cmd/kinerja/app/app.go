@@ -45,10 +45,17 @@ func New(ctx context.Context, db *repository.DB, o Options) (*App, error) {
 		return nil, err
 	}
 	h := &api.Handler{
-		Auth:     auth,
-		Instansi: &service.Instansi{Base: base, Store: db},
-		Ready:    db.Ping,
-		Version:  o.Version,
+		Auth:      auth,
+		Instansi:  &service.Instansi{Base: base, Store: db},
+		UnitKerja: &service.UnitKerja{Base: base, Store: db},
+		Jabatan:   &service.Jabatan{Base: base, Store: db},
+		Plt:       &service.Plt{Base: base, Store: db},
+		Pegawai:   &service.Pegawai{Base: base, Store: db},
+		Pengguna:  &service.Pengguna{Base: base, Store: db, Argon2: o.Auth.Argon2},
+		KlienAPI:  &service.KlienAPI{Base: base, Store: db, Argon2: o.Auth.Argon2},
+		Audit:     &service.Audit{Base: base, Store: db},
+		Ready:     db.Ping,
+		Version:   o.Version,
 	}
 	reg := prometheus.NewRegistry()
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
