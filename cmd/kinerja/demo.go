@@ -2,14 +2,61 @@ package main
 
 import (
 	"context"
-	"errors"
+	"fmt"
 	"io"
 	"log/slog"
+	"time"
 
+	"github.com/google/uuid"
+
+	"github.com/kinerja-id/kinerja/demo"
+	"github.com/kinerja-id/kinerja/domain"
 	"github.com/kinerja-id/kinerja/repository"
+	"github.com/kinerja-id/kinerja/service"
 )
 
 // seedDemo loads the demo pemda (see package demo) and prints how to log in.
 func seedDemo(ctx context.Context, db *repository.DB, log *slog.Logger, stdout io.Writer) error {
-	return errors.New("demo dataset: not wired yet") // TODO(stub)
+	ds := demo.Build(func() string { return uuid.Must(uuid.NewV7()).String() })
+	// Every demo account has the same password, so one hash serves them all and the
+	// first start stays fast.
+	hash, err := service.HashPassword(demo.Password, service.DefaultArgon2)
+	if err != nil {
+		return err
+	}
+	data := repository.DemoData{Instansi: ds.Instansi, Units: ds.Units, Jabatan: ds.Jabatan, Pegawai: ds.Pegawai, Riwayat: ds.Riwayat}
+	pegawaiByNIP := map[string]string{}
+	for _, p := range ds.Pegawai {
+		pegawaiByNIP[p.NIP] = p.ID
+	}
+	unitByKode := map[string]string{}
+	for _, u := range ds.Units {
+		unitByKode[u.Kode] = u.ID
+	}
+	example := ""
+	for _, u := range ds.Users {
+		p := domain.Pengguna{ID: uuid.Must(uuid.NewV7()).String(), InstansiID: ds.Instansi.ID, Username: u.Username,
+			PegawaiID: pegawaiByNIP[u.PegawaiNIP], PasswordHash: hash, Roles: u.Roles, UnitKerjaID: unitByKode[u.UnitKode]}
+		if example == "" && len(u.Roles) == 1 && u.Roles[0] == domain.RolePegawai {
+			example = u.Username
+		}
+		data.Users = append(data.Users, p)
+	}
+	if err := db.LoadDemo(ctx, data, time.Now()); err != nil {
+		return err
+	}
+	log.Info("demo pemda loaded", "instansi", ds.Instansi.Nama, "unit_kerja", len(ds.Units),
+		"jabatan", len(ds.Jabatan), "pegawai", len(ds.Pegawai), "pengguna", len(ds.Users))
+	fmt.Fprintf(stdout, `
+Demo data loaded: %s (%d pegawai).
+Log in (password for every demo account: %s):
+  admin        ADMIN_INSTANSI    admin.disdik  ADMIN_UNIT (Dinas Pendidikan)
+  keuangan     KEUANGAN          auditor       AUDITOR
+  %s  PEGAWAI (any employee logs in with their NIP)
+  curl -s localhost:8080/api/v1/auth/login -H 'Content-Type: application/json' \
+       -d '{"username":"admin","password":"%s"}'
+API docs: http://localhost:8080/docs
+
+`, ds.Instansi.Nama, len(ds.Pegawai), demo.Password, example, demo.Password)
+	return nil
 }
