@@ -88,7 +88,7 @@ func TestValidateJabatanClass(t *testing.T) {
 
 func TestValidateRoles(t *testing.T) {
 	cases := []struct {
-		roles             []Role
+		roles              []Role
 		instansi, unit, ok bool
 	}{
 		{[]Role{RoleSuperadmin}, false, false, true},
