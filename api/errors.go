@@ -255,9 +255,10 @@ func addSchemaError(v *domain.Validation, field string, isParam bool, err error)
 		}
 		// A missing or unknown property is the property's own error.
 		if m := propRe.FindStringSubmatch(se.Reason); m != nil {
-			if field == "body" {
+			switch {
+			case field == "body":
 				field = m[1]
-			} else {
+			case field != m[1] && !strings.HasSuffix(field, "/"+m[1]):
 				field = field + "/" + m[1]
 			}
 		}

@@ -33,6 +33,11 @@ func TestInstansi(t *testing.T) {
 			t.Fatalf("problem does not name jenis: %+v", p)
 		}
 		p = s.Do(apptest.Req{Method: "POST", Path: "/api/v1/instansi", Token: super,
+			Body: map[string]any{"kode": "X", "jenis": "KOTA", "zona_waktu": "Asia/Makassar"}}).Expect(t, 400).Problem(t)
+		if !p.HasField("nama") || p.Errors[0].Code != "required" {
+			t.Fatalf("missing nama not named exactly: %+v", p)
+		}
+		p = s.Do(apptest.Req{Method: "POST", Path: "/api/v1/instansi", Token: super,
 			Body: map[string]any{"nama": "X", "kode": "X", "jenis": "KOTA", "zona_waktu": "Mars/Olympus"}}).Expect(t, 400).Problem(t)
 		if !p.HasField("zona_waktu") {
 			t.Fatalf("problem does not name zona_waktu: %+v", p)
