@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"github.com/google/uuid"
-	"github.com/labstack/echo/v4"
 	openapi_types "github.com/oapi-codegen/runtime/types"
 
 	"github.com/kinerja-id/kinerja/api/apigen"
@@ -94,6 +93,3 @@ func datePtr(d *openapi_types.Date) *time.Time {
 	t := d.Time
 	return &t
 }
-
-// errNotImplemented marks operations still being built (TODO(stub): remove).
-var errNotImplemented = echo.NewHTTPError(501, "not implemented")

@@ -205,3 +205,133 @@ func (db *DB) InstansiByKode(ctx context.Context, kode string) (domain.Instansi,
 	}
 	return toDomainInstansi(row), nil
 }
+
+// ListPengguna returns a page of accounts, ordered by username, and the total.
+func (db *DB) ListPengguna(ctx context.Context, f domain.PenggunaFilter) ([]domain.Pengguna, int64, error) {
+	var total int64
+	if err := penggunaWhere(db.conn(ctx).Table("pengguna"), f).Count(&total).Error; err != nil {
+		return nil, 0, fmt.Errorf("count pengguna: %w", err)
+	}
+	var rows []penggunaRow
+	err := penggunaWhere(db.penggunaQuery(ctx), f).Order("pengguna.username").Offset(f.Offset).Limit(f.Limit).Find(&rows).Error
+	if err != nil {
+		return nil, 0, fmt.Errorf("list pengguna: %w", err)
+	}
+	out := make([]domain.Pengguna, len(rows))
+	for i, r := range rows {
+		out[i] = toDomainPengguna(r)
+	}
+	return out, total, nil
+}
+
+func penggunaWhere(q *gormDB, f domain.PenggunaFilter) *gormDB {
+	if f.InstansiID != "" {
+		q = q.Where("pengguna.instansi_id = ?", f.InstansiID)
+	}
+	if f.Q != "" {
+		q = q.Where("lower(pengguna.username) LIKE ?"+likeEscape, likePattern(f.Q))
+	}
+	if f.Role != "" {
+		// roles is a comma-separated list; framing it with commas matches whole names only.
+		q = q.Where("(',' || pengguna.roles || ',') LIKE ?"+likeEscape, "%,"+strings.ReplaceAll(string(f.Role), "_", `\_`)+",%")
+	}
+	if f.Nonaktif != nil {
+		q = q.Where("pengguna.nonaktif = ?", *f.Nonaktif)
+	}
+	if f.UnitPath != "" {
+		// Unit paths hold only ids and slashes, so a prefix LIKE needs no escaping.
+		q = q.Where("pengguna.roles = ? AND pengguna.pegawai_id IN ("+currentUnitSQL+" AND u.path LIKE ?)",
+			string(domain.RolePegawai), f.InstansiID, newDate(f.AsOf), f.UnitPath+"%")
+	}
+	return q
+}
+
+// currentUnitSQL selects the employees of an instansi with the unit (alias u) of
+// their riwayat in force on a date: the latest berlaku_mulai on or before it.
+const currentUnitSQL = `SELECT r.pegawai_id FROM riwayat_pegawai r JOIN unit_kerja u ON u.id = r.unit_kerja_id
+WHERE r.instansi_id = ? AND r.berlaku_mulai = (SELECT max(r2.berlaku_mulai) FROM riwayat_pegawai r2
+WHERE r2.pegawai_id = r.pegawai_id AND r2.berlaku_mulai <= ?)`
+
+// UpdatePengguna writes an account's roles, scope, employee link and status if its
+// stored version is still u.Version, and bumps the version.
+func (db *DB) UpdatePengguna(ctx context.Context, u domain.Pengguna) (domain.Pengguna, error) {
+	res := db.conn(ctx).Exec(`UPDATE pengguna SET roles = ?, unit_kerja_id = ?, pegawai_id = ?, nonaktif = ?,
+updated_at = ?, version = version + 1 WHERE id = ? AND version = ?`,
+		joinRoles(u.Roles), nullString(u.UnitKerjaID), nullString(u.PegawaiID), u.Nonaktif, u.UpdatedAt.UTC(), u.ID, u.Version)
+	if res.Error != nil {
+		return domain.Pengguna{}, translate(res.Error, "Pengguna")
+	}
+	if res.RowsAffected == 0 {
+		return domain.Pengguna{}, domain.Stale()
+	}
+	return db.GetPengguna(ctx, u.ID)
+}
+
+// UsernameTaken reports whether an account already has the (lowercased) username.
+func (db *DB) UsernameTaken(ctx context.Context, username string) (bool, error) {
+	var n int64
+	err := db.conn(ctx).Table("pengguna").Where("username = ?", strings.ToLower(username)).Count(&n).Error
+	if err != nil {
+		return false, fmt.Errorf("check username: %w", err)
+	}
+	return n > 0, nil
+}
+
+// PenggunaOfPegawai returns the id of the account linked to an employee.
+func (db *DB) PenggunaOfPegawai(ctx context.Context, pegawaiID string) (string, error) {
+	var ids []string
+	err := db.conn(ctx).Table("pengguna").Where("pegawai_id = ?", pegawaiID).Limit(1).Pluck("id", &ids).Error
+	if err != nil {
+		return "", fmt.Errorf("account of pegawai: %w", err)
+	}
+	if len(ids) == 0 {
+		return "", domain.NotFound("Pengguna")
+	}
+	return ids[0], nil
+}
+
+type penggunaPegawaiRow struct {
+	ID       string
+	NIP      string
+	UnitPath *string
+}
+
+// PenggunaPegawaiByNIP finds an employee of an instansi by NIP, with the unit it
+// works in on asOf.
+func (db *DB) PenggunaPegawaiByNIP(ctx context.Context, instansiID, nip string, asOf time.Time) (domain.PenggunaPegawai, error) {
+	return db.penggunaPegawai(ctx, "p.nip = ?", instansiID, nip, asOf)
+}
+
+// PenggunaPegawaiByID reads an employee of an instansi, with the unit it works in on asOf.
+func (db *DB) PenggunaPegawaiByID(ctx context.Context, instansiID, id string, asOf time.Time) (domain.PenggunaPegawai, error) {
+	return db.penggunaPegawai(ctx, "p.id = ?", instansiID, id, asOf)
+}
+
+func (db *DB) penggunaPegawai(ctx context.Context, cond, instansiID, value string, asOf time.Time) (domain.PenggunaPegawai, error) {
+	var rows []penggunaPegawaiRow
+	err := db.conn(ctx).Raw(`SELECT p.id, p.nip, u.path AS unit_path FROM pegawai p
+LEFT JOIN riwayat_pegawai r ON r.pegawai_id = p.id AND r.berlaku_mulai = (SELECT max(r2.berlaku_mulai)
+  FROM riwayat_pegawai r2 WHERE r2.pegawai_id = p.id AND r2.berlaku_mulai <= ?)
+LEFT JOIN unit_kerja u ON u.id = r.unit_kerja_id
+WHERE p.instansi_id = ? AND `+cond, newDate(asOf), instansiID, value).Scan(&rows).Error
+	if err != nil {
+		return domain.PenggunaPegawai{}, translate(err, "Pegawai")
+	}
+	if len(rows) == 0 {
+		return domain.PenggunaPegawai{}, domain.NotFound("Pegawai")
+	}
+	return domain.PenggunaPegawai{ID: rows[0].ID, NIP: rows[0].NIP, UnitPath: deref(rows[0].UnitPath)}, nil
+}
+
+// PenggunaUnitPath returns the path of a unit of an instansi (the scope of an ADMIN_UNIT account).
+func (db *DB) PenggunaUnitPath(ctx context.Context, instansiID, unitID string) (string, error) {
+	var paths []string
+	err := db.conn(ctx).Table("unit_kerja").Where("id = ? AND instansi_id = ?", unitID, instansiID).Limit(1).Pluck("path", &paths).Error
+	if err != nil {
+		return "", translate(err, "Unit kerja")
+	}
+	if len(paths) == 0 {
+		return "", domain.NotFound("Unit kerja")
+	}
+	return paths[0], nil
+}
