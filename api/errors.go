@@ -1,6 +1,7 @@
 package api
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -31,6 +32,29 @@ type problemField struct {
 	Field  string `json:"field"`
 	Code   string `json:"code"`
 	Detail string `json:"detail"`
+}
+
+// problemType is the type URI of a problem code.
+func problemType(code string) string {
+	return "https://kinerja.go.id/problems/" + strings.ReplaceAll(code, "_", "-")
+}
+
+type langKey struct{}
+
+type requestIDKey struct{}
+
+// langOf is the response language chosen for the request ("id" or "en").
+func langOf(ctx context.Context) string {
+	if l, ok := ctx.Value(langKey{}).(string); ok {
+		return l
+	}
+	return "id"
+}
+
+// requestIDOf is the request's id.
+func requestIDOf(ctx context.Context) string {
+	s, _ := ctx.Value(requestIDKey{}).(string)
+	return s
 }
 
 // statusOf is the one place that chooses an HTTP status for an error.
@@ -157,7 +181,7 @@ func errorHandler(log *slog.Logger) echo.HTTPErrorHandler {
 		r := c.Request()
 		p := toProblem(err, lang(r))
 		p.RequestID = c.Response().Header().Get(echo.HeaderXRequestID)
-		p.Type = "https://kinerja.go.id/problems/" + strings.ReplaceAll(p.Code, "_", "-")
+		p.Type = problemType(p.Code)
 		p.Title = pick(statusText[p.Status], lang(r))
 		if p.Title == "" {
 			p.Title = http.StatusText(p.Status)

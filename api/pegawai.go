@@ -3,6 +3,8 @@ package api
 import (
 	"bytes"
 	"context"
+	"fmt"
+	"net/http"
 
 	"github.com/kinerja-id/kinerja/api/apigen"
 	"github.com/kinerja-id/kinerja/domain"
@@ -71,7 +73,7 @@ func toAPIBawahan(b service.Bawahan) apigen.PegawaiRingkas {
 
 // toAPIImportReport renders the report. The strict handler does not see
 // Accept-Language, so row details are in Indonesian, the default language.
-func toAPIImportReport(r service.ImportReport) apigen.ImportReport {
+func toAPIImportReport(r service.ImportReport, l string) apigen.ImportReport {
 	out := apigen.ImportReport{Total: r.Total, Dibuat: r.Dibuat, Diubah: r.Diubah, Tetap: r.Tetap, DryRun: r.DryRun}
 	out.Errors = make([]struct {
 		Baris  int     `json:"baris"`
@@ -82,7 +84,7 @@ func toAPIImportReport(r service.ImportReport) apigen.ImportReport {
 	}, len(r.Errors))
 	for i, e := range r.Errors {
 		out.Errors[i].Baris, out.Errors[i].Code, out.Errors[i].Field = e.Baris, e.Code, e.Field
-		out.Errors[i].Detail = pick(e.Text, "id")
+		out.Errors[i].Detail = pick(e.Text, l)
 		if e.NIP != "" {
 			nip := e.NIP
 			out.Errors[i].Nip = &nip
@@ -148,10 +150,19 @@ func (h *Handler) ImportPegawai(ctx context.Context, r apigen.ImportPegawaiReque
 	if err != nil {
 		return nil, err
 	}
+	l := langOf(ctx)
 	if len(rep.Errors) > 0 {
-		return apigen.ImportPegawai422JSONResponse(toAPIImportReport(rep)), nil
+		// A rejected file is an error like any other (problem+json), carrying the report.
+		detail := pick(domain.Text{
+			ID: fmt.Sprintf("%d baris salah; tidak ada data yang disimpan.", len(rep.Errors)),
+			EN: fmt.Sprintf("%d rows are wrong; nothing was stored.", len(rep.Errors))}, l)
+		reqID := requestIDOf(ctx)
+		return apigen.ImportPegawai422ApplicationProblemPlusJSONResponse{
+			Type: problemType("import_rejected"), Title: pick(statusText[http.StatusUnprocessableEntity], l),
+			Status: http.StatusUnprocessableEntity, Code: "import_rejected", Detail: &detail, RequestId: &reqID,
+			Laporan: toAPIImportReport(rep, l)}, nil
 	}
-	return apigen.ImportPegawai200JSONResponse(toAPIImportReport(rep)), nil
+	return apigen.ImportPegawai200JSONResponse(toAPIImportReport(rep, l)), nil
 }
 
 // ExportPegawai implements GET /api/v1/pegawai/ekspor.

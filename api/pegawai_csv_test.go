@@ -1,7 +1,6 @@
 package api_test
 
 import (
-	"encoding/json"
 	"fmt"
 	"net/http"
 	"strings"
@@ -19,10 +18,11 @@ type importJSON struct {
 	Tetap  int  `json:"tetap"`
 	DryRun bool `json:"dry_run"`
 	Errors []struct {
-		Baris int    `json:"baris"`
-		NIP   string `json:"nip"`
-		Field string `json:"field"`
-		Code  string `json:"code"`
+		Baris  int    `json:"baris"`
+		NIP    string `json:"nip"`
+		Field  string `json:"field"`
+		Code   string `json:"code"`
+		Detail string `json:"detail"`
 	} `json:"errors"`
 }
 
@@ -52,30 +52,18 @@ func TestPegawaiImport(t *testing.T) {
 			r.Expect(t, status).JSON(t, &rep)
 			return rep
 		}
-		// The harness requires problem+json for every error, but the contract answers a
-		// wrong file with 422 and the ImportReport as application/json; those requests
-		// are checked here by hand.
+		// A rejected file is a problem+json 422 carrying the report in "laporan".
 		imp422 := func(tok, query, csv string) importJSON {
 			t.Helper()
-			req, err := http.NewRequest("POST", s.URL+"/api/v1/pegawai/impor"+query, strings.NewReader(csv))
-			if err != nil {
-				t.Fatal(err)
+			var p struct {
+				Code    string     `json:"code"`
+				Laporan importJSON `json:"laporan"`
 			}
-			req.Header.Set("Content-Type", "text/csv")
-			req.Header.Set("Authorization", "Bearer "+tok)
-			resp, err := s.Client.Do(req)
-			if err != nil {
-				t.Fatal(err)
+			imp(tok, query, csv).Expect(t, 422).JSON(t, &p)
+			if p.Code != "import_rejected" || len(p.Laporan.Errors) == 0 {
+				t.Fatalf("want import_rejected with row errors, got %+v", p)
 			}
-			defer resp.Body.Close()
-			var rep importJSON
-			if err := json.NewDecoder(resp.Body).Decode(&rep); err != nil {
-				t.Fatal(err)
-			}
-			if resp.StatusCode != 422 || resp.Header.Get("Content-Type") != "application/json" || len(rep.Errors) == 0 {
-				t.Fatalf("want 422 ImportReport, got %d %q %+v", resp.StatusCode, resp.Header.Get("Content-Type"), rep)
-			}
-			return rep
+			return p.Laporan
 		}
 		get := func(nip string) *apptest.Response {
 			return s.Do(apptest.Req{Method: "GET", Path: "/api/v1/pegawai/" + nip, Token: admin})
@@ -150,6 +138,32 @@ func TestPegawaiImport(t *testing.T) {
 		get("199601012021011001").Expect(t, 404)
 		// dry run of a bad file is still 422
 		imp422(admin, "?dry_run=true", bad)
+		// row errors follow Accept-Language
+		var en struct {
+			Laporan importJSON `json:"laporan"`
+		}
+		s.Do(apptest.Req{Method: "POST", Path: "/api/v1/pegawai/impor", Token: admin, Body: bad, Type: "text/csv",
+			Header: map[string]string{"Accept-Language": "en"}}).Expect(t, 422).JSON(t, &en)
+		var id struct {
+			Laporan importJSON `json:"laporan"`
+		}
+		imp(admin, "", bad).Expect(t, 422).JSON(t, &id)
+		if en.Laporan.Errors[0].Detail == id.Laporan.Errors[0].Detail {
+			t.Fatalf("row error not translated: %q", en.Laporan.Errors[0].Detail)
+		}
+
+		// ";" files whose values hold quotes and commas reach the importer intact
+		semi := "nip;nama;gelar_belakang;jenis_asn;tmt;golongan;kode_jabatan\n" +
+			"199601012021011009;\"Ni Made \"\"Ayu\"\"\";S.E., M.Si.;PNS;2021-01-01;III/a;J-STAF-A\n"
+		report(imp(admin, "", semi), 200)
+		var ayu struct {
+			Nama          string `json:"nama"`
+			GelarBelakang string `json:"gelar_belakang"`
+		}
+		get("199601012021011009").Expect(t, 200).JSON(t, &ayu)
+		if ayu.Nama != `Ni Made "Ayu"` || ayu.GelarBelakang != "S.E., M.Si." {
+			t.Fatalf("semicolon file read as %+v", ayu)
+		}
 
 		// ADMIN_UNIT: rows outside its subtree are row errors
 		scoped := "nip,nama,jenis_asn,tmt,golongan,kode_jabatan\n" +

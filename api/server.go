@@ -97,6 +97,8 @@ func requestID(next echo.HandlerFunc) echo.HandlerFunc {
 		c.Response().Header().Set(echo.HeaderXRequestID, id)
 		ctx := service.WithRequestID(c.Request().Context(), id)
 		ctx = context.WithValue(ctx, addressKey{}, c.RealIP())
+		ctx = context.WithValue(ctx, langKey{}, lang(c.Request()))
+		ctx = context.WithValue(ctx, requestIDKey{}, id)
 		c.SetRequest(c.Request().WithContext(ctx))
 		return next(c)
 	}

@@ -52,6 +52,12 @@ type holderKey struct{}
 // query, headers and body, and authentication as the spec declares it. It also
 // refuses what PostgreSQL would choke on (NUL bytes) at the edge.
 func validator(doc *openapi3.T, auth Authenticator) (echo.MiddlewareFunc, error) {
+	// CSV bodies are parsed by the importer (which detects ";" or ","); the validator
+	// only needs them as text. Its default CSV decoder assumes commas.
+	openapi3filter.RegisterBodyDecoder("text/csv", func(body io.Reader, _ http.Header, _ *openapi3.SchemaRef, _ openapi3filter.EncodingFn) (any, error) {
+		b, err := io.ReadAll(body)
+		return string(b), err
+	})
 	router, err := gorillamux.NewRouter(doc)
 	if err != nil {
 		return nil, fmt.Errorf("spec router: %w", err)

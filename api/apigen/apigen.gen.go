@@ -567,6 +567,24 @@ type Health struct {
 // HealthStatus defines model for Health.Status.
 type HealthStatus string
 
+// ImportProblem defines model for ImportProblem.
+type ImportProblem struct {
+	// Code Stable machine-readable code.
+	Code   string  `json:"code"`
+	Detail *string `json:"detail,omitempty"`
+	Errors *[]struct {
+		Code   string `json:"code"`
+		Detail string `json:"detail"`
+		Field  string `json:"field"`
+	} `json:"errors,omitempty"`
+	Instance  *string      `json:"instance,omitempty"`
+	Laporan   ImportReport `json:"laporan"`
+	RequestId *string      `json:"request_id,omitempty"`
+	Status    int          `json:"status"`
+	Title     string       `json:"title"`
+	Type      string       `json:"type"`
+}
+
 // ImportReport defines model for ImportReport.
 type ImportReport struct {
 	// Dibuat New employees.
@@ -4581,15 +4599,15 @@ func (response ImportPegawai413ApplicationProblemPlusJSONResponse) VisitImportPe
 	return err
 }
 
-type ImportPegawai422JSONResponse ImportReport
+type ImportPegawai422ApplicationProblemPlusJSONResponse ImportProblem
 
-func (response ImportPegawai422JSONResponse) VisitImportPegawaiResponse(w http.ResponseWriter) error {
+func (response ImportPegawai422ApplicationProblemPlusJSONResponse) VisitImportPegawaiResponse(w http.ResponseWriter) error {
 
 	var buf bytes.Buffer
 	if err := json.NewEncoder(&buf).Encode(response); err != nil {
 		return err
 	}
-	w.Header().Set("Content-Type", "application/json")
+	w.Header().Set("Content-Type", "application/problem+json")
 	w.WriteHeader(422)
 	_, err := buf.WriteTo(w)
 	return err
