@@ -252,72 +252,36 @@ func (e JenisUnit) Valid() bool {
 	}
 }
 
-// Defines values for Jenjang.
-const (
-	JenjangAHLIMADYA   Jenjang = "AHLI_MADYA"
-	JenjangAHLIMUDA    Jenjang = "AHLI_MUDA"
-	JenjangAHLIPERTAMA Jenjang = "AHLI_PERTAMA"
-	JenjangAHLIUTAMA   Jenjang = "AHLI_UTAMA"
-	JenjangMAHIR       Jenjang = "MAHIR"
-	JenjangPEMULA      Jenjang = "PEMULA"
-	JenjangPENYELIA    Jenjang = "PENYELIA"
-	JenjangTERAMPIL    Jenjang = "TERAMPIL"
-)
-
-// Valid indicates whether the value is a known member of the Jenjang enum.
-func (e Jenjang) Valid() bool {
-	switch e {
-	case JenjangAHLIMADYA:
-		return true
-	case JenjangAHLIMUDA:
-		return true
-	case JenjangAHLIPERTAMA:
-		return true
-	case JenjangAHLIUTAMA:
-		return true
-	case JenjangMAHIR:
-		return true
-	case JenjangPEMULA:
-		return true
-	case JenjangPENYELIA:
-		return true
-	case JenjangTERAMPIL:
-		return true
-	default:
-		return false
-	}
-}
-
 // Defines values for JenjangNullable.
 const (
-	JenjangNullableAHLIMADYA   JenjangNullable = "AHLI_MADYA"
-	JenjangNullableAHLIMUDA    JenjangNullable = "AHLI_MUDA"
-	JenjangNullableAHLIPERTAMA JenjangNullable = "AHLI_PERTAMA"
-	JenjangNullableAHLIUTAMA   JenjangNullable = "AHLI_UTAMA"
-	JenjangNullableMAHIR       JenjangNullable = "MAHIR"
-	JenjangNullablePEMULA      JenjangNullable = "PEMULA"
-	JenjangNullablePENYELIA    JenjangNullable = "PENYELIA"
-	JenjangNullableTERAMPIL    JenjangNullable = "TERAMPIL"
+	AHLIMADYA   JenjangNullable = "AHLI_MADYA"
+	AHLIMUDA    JenjangNullable = "AHLI_MUDA"
+	AHLIPERTAMA JenjangNullable = "AHLI_PERTAMA"
+	AHLIUTAMA   JenjangNullable = "AHLI_UTAMA"
+	MAHIR       JenjangNullable = "MAHIR"
+	PEMULA      JenjangNullable = "PEMULA"
+	PENYELIA    JenjangNullable = "PENYELIA"
+	TERAMPIL    JenjangNullable = "TERAMPIL"
 )
 
 // Valid indicates whether the value is a known member of the JenjangNullable enum.
 func (e JenjangNullable) Valid() bool {
 	switch e {
-	case JenjangNullableAHLIMADYA:
+	case AHLIMADYA:
 		return true
-	case JenjangNullableAHLIMUDA:
+	case AHLIMUDA:
 		return true
-	case JenjangNullableAHLIPERTAMA:
+	case AHLIPERTAMA:
 		return true
-	case JenjangNullableAHLIUTAMA:
+	case AHLIUTAMA:
 		return true
-	case JenjangNullableMAHIR:
+	case MAHIR:
 		return true
-	case JenjangNullablePEMULA:
+	case PEMULA:
 		return true
-	case JenjangNullablePENYELIA:
+	case PENYELIA:
 		return true
-	case JenjangNullableTERAMPIL:
+	case TERAMPIL:
 		return true
 	default:
 		return false
@@ -719,9 +683,6 @@ type JenisRiwayat string
 
 // JenisUnit defines model for JenisUnit.
 type JenisUnit string
-
-// Jenjang defines model for Jenjang.
-type Jenjang string
 
 // JenjangNullable defines model for JenjangNullable.
 type JenjangNullable string

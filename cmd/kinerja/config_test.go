@@ -1,6 +1,9 @@
 package main
 
 import (
+	"context"
+	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
@@ -43,5 +46,28 @@ func TestParseConfigNamesTheVariable(t *testing.T) {
 func TestRedact(t *testing.T) {
 	if got := redact("postgres://kinerja:s3cret@db:5432/k"); got != "postgres://kinerja:***@db:5432/k" {
 		t.Fatal(got)
+	}
+}
+
+func TestHealthcheck(t *testing.T) {
+	ready := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path != "/readyz" {
+			w.WriteHeader(http.StatusNotFound)
+		}
+	}))
+	defer ready.Close()
+	addr := strings.TrimPrefix(ready.URL, "http://")
+	if err := healthcheck(context.Background(), addr); err != nil {
+		t.Fatal(err)
+	}
+	down := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.WriteHeader(http.StatusServiceUnavailable)
+	}))
+	defer down.Close()
+	if err := healthcheck(context.Background(), strings.TrimPrefix(down.URL, "http://")); err == nil {
+		t.Fatal("a 503 passed the health check")
+	}
+	if err := healthcheck(context.Background(), "127.0.0.1:1"); err == nil {
+		t.Fatal("no server passed the health check")
 	}
 }

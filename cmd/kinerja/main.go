@@ -4,6 +4,7 @@
 //	kinerja migrate        apply database migrations
 //	kinerja seed-demo      load the demo pemda into the database
 //	kinerja user create    create an administrator (password from stdin or KINERJA_ADMIN_PASSWORD)
+//	kinerja healthcheck    exit 0 when the local server answers /readyz (for container health checks)
 //	kinerja version        print the version
 package main
 
@@ -16,6 +17,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net"
 	"net/http"
 	"os"
 	"os/signal"
@@ -54,12 +56,15 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return nil
 	}
 	if cmd == "help" || cmd == "-h" || cmd == "--help" {
-		fmt.Fprintln(stdout, "usage: kinerja [serve | migrate | seed-demo | user create | version]")
+		fmt.Fprintln(stdout, "usage: kinerja [serve | migrate | seed-demo | user create | healthcheck | version]")
 		return nil
 	}
 	cfg, err := parseConfig(getenv)
 	if err != nil {
 		return fmt.Errorf("configuration: %w", err)
+	}
+	if cmd == "healthcheck" {
+		return healthcheck(ctx, cfg.Addr)
 	}
 	log := newLogger(stderr, cfg.LogLevel)
 	switch cmd {
@@ -90,7 +95,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		defer db.Close()
 		return createUser(ctx, db, args[1:], getenv, stdin, stdout)
 	}
-	return fmt.Errorf("unknown command %q (serve, migrate, seed-demo, user create, version)", cmd)
+	return fmt.Errorf("unknown command %q (serve, migrate, seed-demo, user create, healthcheck, version)", cmd)
 }
 
 func newLogger(w io.Writer, level string) *slog.Logger {
@@ -227,4 +232,31 @@ func rolesOf(rs []domain.Role) []string {
 		out[i] = string(r)
 	}
 	return out
+}
+
+// healthcheck asks the server listening on addr whether it is ready. Distroless images
+// have no curl, so the container health check runs the binary itself.
+func healthcheck(ctx context.Context, addr string) error {
+	host, port, err := net.SplitHostPort(addr)
+	if err != nil {
+		return fmt.Errorf("KINERJA_ADDR %q: %w", addr, err)
+	}
+	if host == "" || host == "0.0.0.0" || host == "::" {
+		host = "127.0.0.1"
+	}
+	ctx, cancel := context.WithTimeout(ctx, 3*time.Second)
+	defer cancel()
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, "http://"+net.JoinHostPort(host, port)+"/readyz", nil)
+	if err != nil {
+		return err
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return fmt.Errorf("not ready: %w", err)
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		return fmt.Errorf("not ready: /readyz answered %d", resp.StatusCode)
+	}
+	return nil
 }
