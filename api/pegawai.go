@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"time"
 
 	"github.com/kinerja-id/kinerja/api/apigen"
 	"github.com/kinerja-id/kinerja/domain"
@@ -171,11 +172,13 @@ func (h *Handler) ExportPegawai(ctx context.Context, r apigen.ExportPegawaiReque
 	if r.Params.UnitKerjaId != nil {
 		unit = r.Params.UnitKerjaId.String()
 	}
-	b, err := h.Pegawai.Export(ctx, datePtr(r.Params.Tanggal), unit)
+	b, day, err := h.Pegawai.Export(ctx, datePtr(r.Params.Tanggal), unit)
 	if err != nil {
 		return nil, err
 	}
-	return apigen.ExportPegawai200TextcsvResponse{Body: bytes.NewReader(b), ContentLength: int64(len(b))}, nil
+	cd := fmt.Sprintf(`attachment; filename="pegawai-%s.csv"`, day.Format(time.DateOnly))
+	return apigen.ExportPegawai200TextcsvResponse{Body: bytes.NewReader(b), ContentLength: int64(len(b)),
+		Headers: apigen.ExportPegawai200ResponseHeaders{ContentDisposition: &cd}}, nil
 }
 
 // GetPegawai implements GET /api/v1/pegawai/{nip}.

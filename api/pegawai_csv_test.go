@@ -219,6 +219,9 @@ func TestPegawaiExport(t *testing.T) {
 			t.Fatalf("opd2 export:\n%s", r.Body)
 		}
 		r = s.Do(apptest.Req{Method: "GET", Path: "/api/v1/pegawai/ekspor?tanggal=2000-01-01", Token: admin}).Expect(t, 200)
+		if cd := r.Header.Get("Content-Disposition"); cd != `attachment; filename="pegawai-2000-01-01.csv"` {
+			t.Fatalf("Content-Disposition %q", cd)
+		}
 		if n := strings.Count(strings.TrimSpace(string(r.Body)), "\n"); n != 2 {
 			t.Fatalf("export as of 2000:\n%s", r.Body)
 		}

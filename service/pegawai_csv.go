@@ -484,24 +484,25 @@ func sameRekening(a, b *domain.Rekening) bool {
 }
 
 // Export writes the employees as of asOf (default today) as CSV with the import's
-// columns, so that re-importing the file changes nothing.
-func (s *Pegawai) Export(ctx context.Context, asOf *time.Time, unitKerjaID string) ([]byte, error) {
+// columns, so that re-importing the file changes nothing, and returns the date used.
+func (s *Pegawai) Export(ctx context.Context, asOf *time.Time, unitKerjaID string) ([]byte, time.Time, error) {
 	a, id, today, err := s.scope(ctx)
 	if err != nil {
-		return nil, err
+		return nil, time.Time{}, err
 	}
 	f := domain.PegawaiFilter{UnitKerjaID: unitKerjaID}
 	if err := pegListScope(a, &f); err != nil {
-		return nil, err
+		return nil, time.Time{}, err
 	}
-	f.InstansiID, f.AsOf = id, pegDateOr(asOf, today)
+	day := pegDateOr(asOf, today)
+	f.InstansiID, f.AsOf = id, day
 	items, _, err := s.Store.ListPegawaiView(ctx, f)
 	if err != nil {
-		return nil, err
+		return nil, time.Time{}, err
 	}
 	nodes, err := s.Store.PegawaiJabatanNodes(ctx, id)
 	if err != nil {
-		return nil, err
+		return nil, time.Time{}, err
 	}
 	kode := make(map[string]string, len(nodes))
 	for _, n := range nodes {
@@ -510,7 +511,7 @@ func (s *Pegawai) Export(ctx context.Context, asOf *time.Time, unitKerjaID strin
 	var buf bytes.Buffer
 	w := csv.NewWriter(&buf)
 	if err := w.Write(CSVColumns); err != nil {
-		return nil, fmt.Errorf("write csv: %w", err)
+		return nil, time.Time{}, fmt.Errorf("write csv: %w", err)
 	}
 	for _, v := range items {
 		bank, nomor := "", ""
@@ -520,14 +521,14 @@ func (s *Pegawai) Export(ctx context.Context, asOf *time.Time, unitKerjaID strin
 		rec := []string{v.NIP, v.Nama, v.GelarDepan, v.GelarBelakang, string(v.JenisASN), v.TMT.Format(time.DateOnly),
 			v.Golongan, kode[v.JabatanID], string(v.Status), v.BerlakuMulai.Format(time.DateOnly), v.Email, v.Telepon, bank, nomor}
 		if err := w.Write(rec); err != nil {
-			return nil, fmt.Errorf("write csv: %w", err)
+			return nil, time.Time{}, fmt.Errorf("write csv: %w", err)
 		}
 	}
 	w.Flush()
 	if err := w.Error(); err != nil {
-		return nil, fmt.Errorf("write csv: %w", err)
+		return nil, time.Time{}, fmt.Errorf("write csv: %w", err)
 	}
-	return buf.Bytes(), nil
+	return buf.Bytes(), day, nil
 }
 
 // newPegawaiID is a UUIDv7 for rows the import creates in batches: the riwayat rows

@@ -4405,8 +4405,13 @@ type ExportPegawaiResponseObject interface {
 	VisitExportPegawaiResponse(w http.ResponseWriter) error
 }
 
+type ExportPegawai200ResponseHeaders struct {
+	ContentDisposition *string
+}
+
 type ExportPegawai200TextcsvResponse struct {
 	Body          io.Reader
+	Headers       ExportPegawai200ResponseHeaders
 	ContentLength int64
 }
 
@@ -4415,6 +4420,9 @@ func (response ExportPegawai200TextcsvResponse) VisitExportPegawaiResponse(w htt
 	w.Header().Set("Content-Type", "text/csv")
 	if response.ContentLength != 0 {
 		w.Header().Set("Content-Length", fmt.Sprint(response.ContentLength))
+	}
+	if response.Headers.ContentDisposition != nil {
+		w.Header().Set("Content-Disposition", fmt.Sprint(*response.Headers.ContentDisposition))
 	}
 	w.WriteHeader(200)
 
