@@ -116,3 +116,13 @@ func TestValidatePassword(t *testing.T) {
 		}
 	}
 }
+
+func TestInstansiToday(t *testing.T) {
+	now := time.Date(2026, 3, 31, 16, 30, 0, 0, time.UTC) // 23:30 WIB, 00:30 WITA, 01:30 WIT
+	for zone, want := range map[string]int{"Asia/Jakarta": 31, "Asia/Makassar": 1, "Asia/Jayapura": 1, "Bukan/Zona": 31} {
+		got := Instansi{ZonaWaktu: zone}.Today(now)
+		if got.Day() != want || got.Location() != time.UTC || got.Hour() != 0 {
+			t.Errorf("%s: today = %v, want day %d at midnight UTC", zone, got, want)
+		}
+	}
+}

@@ -19,6 +19,16 @@ type Instansi struct {
 	UpdatedAt time.Time
 }
 
+// Today is the calendar date at now in the instansi's time zone. Zones are validated
+// when saved; UTC only guards data stored before that.
+func (i Instansi) Today(now time.Time) time.Time {
+	loc, err := time.LoadLocation(i.ZonaWaktu)
+	if err != nil {
+		loc = time.UTC
+	}
+	return Date(now, loc)
+}
+
 // ValidateTimeZone checks an IANA time zone name. Indonesia spans WIB, WITA and WIT,
 // but any IANA zone is accepted so that a unit abroad or a test can use its own.
 func ValidateTimeZone(field, name string) error {

@@ -58,26 +58,11 @@ type JabatanPatch struct {
 	Kebutuhan       *int
 }
 
-// instansiToday is the current date in the instansi's time zone.
-func instansiToday(ctx context.Context, now Clock, store interface {
-	GetInstansi(ctx context.Context, id string) (domain.Instansi, error)
-}, inst string) (time.Time, error) {
-	i, err := store.GetInstansi(ctx, inst)
-	if err != nil {
-		return time.Time{}, err
-	}
-	loc, err := time.LoadLocation(i.ZonaWaktu)
-	if err != nil {
-		loc = time.UTC
-	}
-	return domain.Date(now(), loc), nil
-}
-
 func (s *Jabatan) asOf(ctx context.Context, inst string, tanggal *time.Time) (time.Time, error) {
 	if tanggal != nil {
 		return domain.Date(*tanggal, time.UTC), nil
 	}
-	return instansiToday(ctx, s.Now, s.Store, inst)
+	return s.today(ctx, s.Store, inst)
 }
 
 // List returns a page of positions with their holders on tanggal (default today).
@@ -166,7 +151,7 @@ func (s *Jabatan) Create(ctx context.Context, in JabatanInput) (domain.JabatanVi
 		return domain.JabatanView{}, err
 	}
 	now := s.Now().UTC()
-	j := domain.Jabatan{ID: newOrgID(), InstansiID: inst, UnitKerjaID: in.UnitKerjaID, Kode: strings.ToUpper(strings.TrimSpace(in.Kode)),
+	j := domain.Jabatan{ID: newID(), InstansiID: inst, UnitKerjaID: in.UnitKerjaID, Kode: strings.ToUpper(strings.TrimSpace(in.Kode)),
 		Nama: strings.TrimSpace(in.Nama), Jenis: in.Jenis, Jenjang: in.Jenjang, KelasJabatan: in.KelasJabatan,
 		AtasanJabatanID: in.AtasanJabatanID, Kebutuhan: in.Kebutuhan, CreatedAt: now, UpdatedAt: now}
 	err = s.Tx.InTx(ctx, func(ctx context.Context) error {
@@ -285,7 +270,7 @@ func (s *Jabatan) Update(ctx context.Context, id string, p JabatanPatch, expecte
 	if err != nil {
 		return domain.JabatanView{}, err
 	}
-	d, err := instansiToday(ctx, s.Now, s.Store, inst)
+	d, err := s.today(ctx, s.Store, inst)
 	if err != nil {
 		return domain.JabatanView{}, err
 	}

@@ -95,15 +95,11 @@ func (s *Pegawai) scope(ctx context.Context) (domain.Actor, string, time.Time, e
 	if err != nil {
 		return a, "", time.Time{}, err
 	}
-	inst, err := s.Store.GetInstansi(ctx, id)
+	today, err := s.today(ctx, s.Store, id)
 	if err != nil {
 		return a, "", time.Time{}, err
 	}
-	loc, err := time.LoadLocation(inst.ZonaWaktu)
-	if err != nil {
-		return a, "", time.Time{}, fmt.Errorf("zona waktu instansi %s: %w", id, err)
-	}
-	return a, id, domain.Date(s.Now(), loc), nil
+	return a, id, today, nil
 }
 
 // pegDateOr is the requested as-of date, or today.

@@ -12,8 +12,6 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"github.com/google/uuid"
-
 	"github.com/kinerja-id/kinerja/domain"
 )
 
@@ -397,7 +395,7 @@ func (s *Pegawai) planRow(a domain.Actor, row csvRow, e *rowErrors, plan *import
 		if status == "" {
 			status = domain.StatusAktif
 		}
-		p := domain.Pegawai{ID: newPegawaiID(), InstansiID: st.instansiID, NIP: nip, Nama: nama, GelarDepan: row.get("gelar_depan"),
+		p := domain.Pegawai{ID: newID(), InstansiID: st.instansiID, NIP: nip, Nama: nama, GelarDepan: row.get("gelar_depan"),
 			GelarBelakang: row.get("gelar_belakang"), JenisASN: jenis, JenisKelamin: domain.JenisKelaminOf(info),
 			TanggalLahir: info.BirthDate, TMT: tmt, Email: row.get("email"), Telepon: row.get("telepon"), Rekening: rekening,
 			Version: 1, CreatedAt: st.now, UpdatedAt: st.now}
@@ -530,7 +528,3 @@ func (s *Pegawai) Export(ctx context.Context, asOf *time.Time, unitKerjaID strin
 	}
 	return buf.Bytes(), day, nil
 }
-
-// newPegawaiID is a UUIDv7 for rows the import creates in batches: the riwayat rows
-// must know their employee's id before anything is inserted.
-func newPegawaiID() string { return uuid.Must(uuid.NewV7()).String() }

@@ -91,23 +91,6 @@ func unitOnly(a domain.Actor) bool {
 	return !a.HasAny(domain.RoleSuperadmin, domain.RoleAdminInstansi) && a.Has(domain.RoleAdminUnit)
 }
 
-// today is the current date in the instansi's time zone.
-func (s *Pengguna) today(ctx context.Context, instansiID string) (time.Time, error) {
-	inst, err := s.Store.GetInstansi(ctx, instansiID)
-	if err != nil {
-		return time.Time{}, err
-	}
-	return todayIn(inst, s.Now()), nil
-}
-
-func todayIn(inst domain.Instansi, now time.Time) time.Time {
-	loc, err := time.LoadLocation(inst.ZonaWaktu)
-	if err != nil {
-		loc = time.UTC // zones are validated when saved; UTC only guards old data
-	}
-	return domain.Date(now, loc)
-}
-
 func errNIPNotFound(nip string) error {
 	return &domain.Error{Kind: domain.KindNotFound, Code: "not_found",
 		Text: domain.Text{ID: "Pegawai tidak ditemukan.", EN: "Pegawai not found."},
@@ -128,7 +111,7 @@ var errPegawaiHasAccount = domain.Conflict("pegawai_has_account",
 
 // pegawaiByNIP finds the employee to link, with its unit today.
 func (s *Pengguna) pegawaiByNIP(ctx context.Context, instansiID, nip string) (domain.PenggunaPegawai, error) {
-	today, err := s.today(ctx, instansiID)
+	today, err := s.Base.today(ctx, s.Store, instansiID)
 	if err != nil {
 		return domain.PenggunaPegawai{}, err
 	}
@@ -280,7 +263,7 @@ func (s *Pengguna) inUnitReach(ctx context.Context, a domain.Actor, u domain.Pen
 	if u.PegawaiID == "" || len(u.Roles) != 1 || u.Roles[0] != domain.RolePegawai {
 		return false, nil
 	}
-	today, err := s.today(ctx, u.InstansiID)
+	today, err := s.Base.today(ctx, s.Store, u.InstansiID)
 	if err != nil {
 		return false, err
 	}
@@ -329,7 +312,7 @@ func (s *Pengguna) List(ctx context.Context, f domain.PenggunaFilter, pg Page) (
 		f.InstansiID, _ = ctx.Value(tenantKey).(string)
 	}
 	if unitOnly(a) && !a.Has(domain.RoleAuditor) {
-		if f.AsOf, err = s.today(ctx, a.InstansiID); err != nil {
+		if f.AsOf, err = s.Base.today(ctx, s.Store, a.InstansiID); err != nil {
 			return nil, 0, err
 		}
 		f.UnitPath = a.UnitPath
@@ -510,7 +493,7 @@ func (s *Pengguna) Me(ctx context.Context) (Me, error) {
 	if me.Pengguna.PegawaiID == "" {
 		return me, nil
 	}
-	v, err := s.Store.PegawaiViewByID(ctx, inst.ID, me.Pengguna.PegawaiID, todayIn(inst, s.Now()))
+	v, err := s.Store.PegawaiViewByID(ctx, inst.ID, me.Pengguna.PegawaiID, inst.Today(s.Now()))
 	if isNotFound(err) {
 		return me, nil // no position in force today (not yet appointed): no employee view
 	}

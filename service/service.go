@@ -8,6 +8,8 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/google/uuid"
+
 	"github.com/kinerja-id/kinerja/domain"
 )
 
@@ -133,6 +135,24 @@ func (b Base) record(ctx context.Context, instansiID, aksi, entitas, id string, 
 	}
 	return nil
 }
+
+// instansiReader reads an instansi; every tenant store has it.
+type instansiReader interface {
+	GetInstansi(ctx context.Context, id string) (domain.Instansi, error)
+}
+
+// today is the current date in the time zone of instansi id.
+func (b Base) today(ctx context.Context, store instansiReader, id string) (time.Time, error) {
+	i, err := store.GetInstansi(ctx, id)
+	if err != nil {
+		return time.Time{}, err
+	}
+	return i.Today(b.Now()), nil
+}
+
+// newID is a UUIDv7, for rows whose id must be known before they are stored (a batch
+// whose rows refer to each other).
+func newID() string { return uuid.Must(uuid.NewV7()).String() }
 
 // Page is a 1-based page request.
 type Page struct {

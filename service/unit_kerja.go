@@ -5,8 +5,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/google/uuid"
-
 	"github.com/kinerja-id/kinerja/domain"
 )
 
@@ -78,8 +76,6 @@ func missingAs(err error, field, entity string) error {
 	}
 	return err
 }
-
-func newOrgID() string { return uuid.Must(uuid.NewV7()).String() }
 
 // List returns a page of units.
 func (s *UnitKerja) List(ctx context.Context, f domain.UnitKerjaFilter, pg Page) ([]domain.UnitKerjaView, int64, error) {
@@ -154,7 +150,7 @@ func (s *UnitKerja) Create(ctx context.Context, in UnitKerjaInput) (domain.UnitK
 		}
 	}
 	now := s.Now().UTC()
-	u := domain.UnitKerja{ID: newOrgID(), InstansiID: inst, Kode: strings.ToUpper(strings.TrimSpace(in.Kode)),
+	u := domain.UnitKerja{ID: newID(), InstansiID: inst, Kode: strings.ToUpper(strings.TrimSpace(in.Kode)),
 		Nama: strings.TrimSpace(in.Nama), Jenis: in.Jenis, ZonaWaktu: in.ZonaWaktu, CreatedAt: now, UpdatedAt: now}
 	err = s.Tx.InTx(ctx, func(ctx context.Context) error {
 		parentPath := ""
