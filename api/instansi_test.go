@@ -102,3 +102,29 @@ func TestErrorsAreProblems(t *testing.T) {
 		}
 	})
 }
+
+// A SUPERADMIN acting in an instansi that does not exist gets 404, whatever the resource.
+func TestUnknownTenant(t *testing.T) {
+	repotest.ForEach(t, func(t *testing.T, db *repository.DB) {
+		s := apptest.New(t, db)
+		w := s.NewWorld()
+		super := s.Login(w.Superadmin, apptest.Password)
+		ghost := map[string]string{"X-Instansi-ID": "01900000-0000-7000-8000-000000000000"}
+		for _, r := range []apptest.Req{
+			{Method: "GET", Path: "/api/v1/unit-kerja"},
+			{Method: "POST", Path: "/api/v1/unit-kerja", Body: map[string]any{"kode": "X1", "nama": "X", "jenis": "DINAS"}},
+			{Method: "GET", Path: "/api/v1/pegawai"},
+			{Method: "GET", Path: "/api/v1/audit"},
+		} {
+			r.Token, r.Header = super, ghost
+			p := s.Do(r).Expect(t, 404).Problem(t)
+			if p.Code != "not_found" {
+				t.Errorf("%s %s: %+v", r.Method, r.Path, p)
+			}
+		}
+		s.Do(apptest.Req{Method: "GET", Path: "/api/v1/unit-kerja", Token: super,
+			Header: map[string]string{"X-Instansi-ID": "bukan-uuid"}}).Expect(t, 400)
+		s.Do(apptest.Req{Method: "GET", Path: "/api/v1/unit-kerja", Token: super,
+			Header: map[string]string{"X-Instansi-ID": w.A.Instansi.ID}}).Expect(t, 200)
+	})
+}

@@ -23,6 +23,8 @@ import (
 // Authenticator turns a bearer token into an actor.
 type Authenticator interface {
 	Authenticate(ctx context.Context, token string) (domain.Actor, error)
+	// ActAs fails (not found) unless the instansi a SUPERADMIN names exists.
+	ActAs(ctx context.Context, instansiID string) error
 }
 
 // LoadSpec parses and validates the embedded contract.
@@ -143,6 +145,9 @@ func validator(doc *openapi3.T, auth Authenticator) (echo.MiddlewareFunc, error)
 						id, err := uuid.Parse(t)
 						if err != nil {
 							return domain.Invalid("X-Instansi-ID", "format", "X-Instansi-ID harus UUID.", "X-Instansi-ID must be a UUID.")
+						}
+						if err := auth.ActAs(ctx, id.String()); err != nil {
+							return err
 						}
 						ctx = service.WithTenant(ctx, id.String())
 					}

@@ -29,6 +29,7 @@ type AuthStore interface {
 	RevokeRefreshOfPengguna(ctx context.Context, penggunaID string, at time.Time) error
 	KlienByClientID(ctx context.Context, clientID string) (domain.KlienAPI, error)
 	GetKlienAPI(ctx context.Context, instansiID, id string) (domain.KlienAPI, error)
+	GetInstansi(ctx context.Context, id string) (domain.Instansi, error)
 }
 
 // AuthConfig sets token lifetimes, the signing key and the login limits.
@@ -315,6 +316,13 @@ func (s *Auth) Authenticate(ctx context.Context, raw string) (domain.Actor, erro
 			Roles: []domain.Role{domain.RoleAdminInstansi}, Scopes: k.Scopes}, nil
 	}
 	return domain.Actor{}, errBadToken
+}
+
+// ActAs checks the instansi a SUPERADMIN names with X-Instansi-ID, once per request,
+// so that no use case works in a tenant that does not exist.
+func (s *Auth) ActAs(ctx context.Context, instansiID string) error {
+	_, err := s.Store.GetInstansi(ctx, instansiID)
+	return err
 }
 
 // ChangePassword changes the caller's password and revokes all their sessions.

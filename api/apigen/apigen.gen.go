@@ -2771,6 +2771,22 @@ func (response ListAudit403ApplicationProblemPlusJSONResponse) VisitListAuditRes
 	return err
 }
 
+type ListAudit404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response ListAudit404ApplicationProblemPlusJSONResponse) VisitListAuditResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type LoginRequestObject struct {
 	Body *LoginJSONRequestBody
 }
@@ -3443,6 +3459,22 @@ func (response ListJabatan403ApplicationProblemPlusJSONResponse) VisitListJabata
 	return err
 }
 
+type ListJabatan404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response ListJabatan404ApplicationProblemPlusJSONResponse) VisitListJabatanResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type CreateJabatanRequestObject struct {
 	Body *CreateJabatanJSONRequestBody
 }
@@ -3948,6 +3980,22 @@ func (response ListKlienAPI403ApplicationProblemPlusJSONResponse) VisitListKlien
 	return err
 }
 
+type ListKlienAPI404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response ListKlienAPI404ApplicationProblemPlusJSONResponse) VisitListKlienAPIResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type CreateKlienAPIRequestObject struct {
 	Body *CreateKlienAPIJSONRequestBody
 }
@@ -4014,6 +4062,22 @@ func (response CreateKlienAPI403ApplicationProblemPlusJSONResponse) VisitCreateK
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
 	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateKlienAPI404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response CreateKlienAPI404ApplicationProblemPlusJSONResponse) VisitCreateKlienAPIResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -4285,6 +4349,22 @@ func (response ListPegawai403ApplicationProblemPlusJSONResponse) VisitListPegawa
 	return err
 }
 
+type ListPegawai404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response ListPegawai404ApplicationProblemPlusJSONResponse) VisitListPegawaiResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type CreatePegawaiRequestObject struct {
 	Body *CreatePegawaiJSONRequestBody
 }
@@ -4481,6 +4561,22 @@ func (response ExportPegawai403ApplicationProblemPlusJSONResponse) VisitExportPe
 	return err
 }
 
+type ExportPegawai404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response ExportPegawai404ApplicationProblemPlusJSONResponse) VisitExportPegawaiResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type ImportPegawaiRequestObject struct {
 	Params ImportPegawaiParams
 	Body   io.Reader
@@ -4548,6 +4644,22 @@ func (response ImportPegawai403ApplicationProblemPlusJSONResponse) VisitImportPe
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
 	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ImportPegawai404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response ImportPegawai404ApplicationProblemPlusJSONResponse) VisitImportPegawaiResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -5166,6 +5278,22 @@ func (response ListPengguna403ApplicationProblemPlusJSONResponse) VisitListPengg
 	return err
 }
 
+type ListPengguna404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response ListPengguna404ApplicationProblemPlusJSONResponse) VisitListPenggunaResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type CreatePenggunaRequestObject struct {
 	Body *CreatePenggunaJSONRequestBody
 }
@@ -5631,6 +5759,22 @@ func (response ListPlt403ApplicationProblemPlusJSONResponse) VisitListPltRespons
 	return err
 }
 
+type ListPlt404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response ListPlt404ApplicationProblemPlusJSONResponse) VisitListPltResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type CreatePltRequestObject struct {
 	Body *CreatePltJSONRequestBody
 }
@@ -5879,6 +6023,22 @@ func (response ListUnitKerja403ApplicationProblemPlusJSONResponse) VisitListUnit
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
 	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListUnitKerja404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response ListUnitKerja404ApplicationProblemPlusJSONResponse) VisitListUnitKerjaResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
 	_, err := buf.WriteTo(w)
 	return err
 }
