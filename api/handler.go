@@ -69,14 +69,6 @@ func uuidOf(s string) openapi_types.UUID {
 	return id
 }
 
-func uuidPtr(s string) *openapi_types.UUID {
-	if s == "" {
-		return nil
-	}
-	id := uuidOf(s)
-	return &id
-}
-
 func strOr(p *string) string {
 	if p == nil {
 		return ""

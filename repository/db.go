@@ -135,10 +135,6 @@ func newID() string {
 	return uuid.Must(uuid.NewV7()).String()
 }
 
-// errNoRows is returned by helpers when a lookup finds nothing; callers turn it into
-// a domain.NotFound naming their entity.
-var errNoRows = gorm.ErrRecordNotFound
-
 func isNoRows(err error) bool { return errors.Is(err, gorm.ErrRecordNotFound) }
 
 // gormDB shortens signatures of query-building helpers.
