@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/google/uuid"
+	"github.com/oapi-codegen/nullable"
 	openapi_types "github.com/oapi-codegen/runtime/types"
 
 	"github.com/kinerja-id/kinerja/api/apigen"
@@ -17,17 +18,23 @@ import (
 
 // Handler implements every operation of the spec by calling the services.
 type Handler struct {
-	Auth      *service.Auth
-	Instansi  *service.Instansi
-	UnitKerja *service.UnitKerja
-	Jabatan   *service.Jabatan
-	Plt       *service.Plt
-	Pegawai   *service.Pegawai
-	Pengguna  *service.Pengguna
-	KlienAPI  *service.KlienAPI
-	Audit     *service.Audit
-	Ready     func(ctx context.Context) error
-	Version   string
+	Auth       *service.Auth
+	Instansi   *service.Instansi
+	UnitKerja  *service.UnitKerja
+	Jabatan    *service.Jabatan
+	Plt        *service.Plt
+	Pegawai    *service.Pegawai
+	Pengguna   *service.Pengguna
+	KlienAPI   *service.KlienAPI
+	Audit      *service.Audit
+	Periode    *service.PeriodeKinerja
+	SKP        *service.SKP
+	Kegiatan   *service.Kegiatan
+	Penilaian  *service.Penilaian
+	UmpanBalik *service.UmpanBalik
+	Keberatan  *service.Keberatan
+	Ready      func(ctx context.Context) error
+	Version    string
 }
 
 var _ apigen.StrictServerInterface = (*Handler)(nil)
@@ -84,4 +91,20 @@ func datePtr(d *openapi_types.Date) *time.Time {
 	}
 	t := d.Time
 	return &t
+}
+
+// nullableTime renders an optional instant.
+func nullableTime(t *time.Time) nullable.Nullable[time.Time] {
+	if t == nil {
+		return nullable.NewNullNullable[time.Time]()
+	}
+	return nullable.NewNullableWithValue(*t)
+}
+
+// intOr is the value of an optional integer, or 0.
+func intOr(p *int) int {
+	if p == nil {
+		return 0
+	}
+	return *p
 }

@@ -599,16 +599,18 @@ func (s *Pegawai) Bawahan(ctx context.Context, nip string, asOf *time.Time) ([]B
 	return s.bawahan(ctx, id, v.Pegawai.ID, d)
 }
 
-// RaterOf returns who rates an employee on d (no permission check: for other services
-// that have already checked theirs). ok is false at the top of the instansi.
-func (s *Pegawai) RaterOf(ctx context.Context, instansiID, pegawaiID string, d time.Time) (domain.Pemangku, bool, error) {
+// Chain returns who stands above an employee on d, nearest first (no permission
+// check: for other services that have already checked theirs).
+func (s *Pegawai) Chain(ctx context.Context, instansiID, pegawaiID string, d time.Time) ([]domain.Atasan, error) {
 	v, err := s.Store.PegawaiViewByID(ctx, instansiID, pegawaiID, d)
 	if err != nil {
-		return domain.Pemangku{}, false, err
+		return nil, err
 	}
-	r, err := s.rantai(ctx, instansiID, pegawaiID, v.JabatanID, d)
-	if err != nil || len(r) == 0 {
-		return domain.Pemangku{}, false, err
-	}
-	return r[0].Pemangku, true, nil
+	return s.rantai(ctx, instansiID, pegawaiID, v.JabatanID, d)
+}
+
+// Subordinates returns whom an employee rates on d (no permission check: for other
+// services that have already checked theirs).
+func (s *Pegawai) Subordinates(ctx context.Context, instansiID, pegawaiID string, d time.Time) ([]Bawahan, error) {
+	return s.bawahan(ctx, instansiID, pegawaiID, d)
 }

@@ -18,6 +18,30 @@ import (
 	openapi_types "github.com/oapi-codegen/runtime/types"
 )
 
+// Defines values for AspekIKI.
+const (
+	BIAYA     AspekIKI = "BIAYA"
+	KUALITAS  AspekIKI = "KUALITAS"
+	KUANTITAS AspekIKI = "KUANTITAS"
+	WAKTU     AspekIKI = "WAKTU"
+)
+
+// Valid indicates whether the value is a known member of the AspekIKI enum.
+func (e AspekIKI) Valid() bool {
+	switch e {
+	case BIAYA:
+		return true
+	case KUALITAS:
+		return true
+	case KUANTITAS:
+		return true
+	case WAKTU:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for AuditAksi.
 const (
 	CREATE AuditAksi = "CREATE"
@@ -69,6 +93,45 @@ const (
 func (e ClientTokenRequestGrantType) Valid() bool {
 	switch e {
 	case ClientCredentials:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for DistribusiPelanggaranAturan.
+const (
+	MAX     DistribusiPelanggaranAturan = "MAX"
+	MIN     DistribusiPelanggaranAturan = "MIN"
+	PRESENT DistribusiPelanggaranAturan = "PRESENT"
+)
+
+// Valid indicates whether the value is a known member of the DistribusiPelanggaranAturan enum.
+func (e DistribusiPelanggaranAturan) Valid() bool {
+	switch e {
+	case MAX:
+		return true
+	case MIN:
+		return true
+	case PRESENT:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for FrekuensiPenilaian.
+const (
+	BULANAN  FrekuensiPenilaian = "BULANAN"
+	TRIWULAN FrekuensiPenilaian = "TRIWULAN"
+)
+
+// Valid indicates whether the value is a known member of the FrekuensiPenilaian enum.
+func (e FrekuensiPenilaian) Valid() bool {
+	switch e {
+	case BULANAN:
+		return true
+	case TRIWULAN:
 		return true
 	default:
 		return false
@@ -159,6 +222,42 @@ func (e JenisJabatan) Valid() bool {
 	case PELAKSANA:
 		return true
 	case PENGAWAS:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for JenisPenilaian.
+const (
+	PERIODIK JenisPenilaian = "PERIODIK"
+	TAHUNAN  JenisPenilaian = "TAHUNAN"
+)
+
+// Valid indicates whether the value is a known member of the JenisPenilaian enum.
+func (e JenisPenilaian) Valid() bool {
+	switch e {
+	case PERIODIK:
+		return true
+	case TAHUNAN:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for JenisRHK.
+const (
+	TAMBAHAN JenisRHK = "TAMBAHAN"
+	UTAMA    JenisRHK = "UTAMA"
+)
+
+// Valid indicates whether the value is a known member of the JenisRHK enum.
+func (e JenisRHK) Valid() bool {
+	switch e {
+	case TAMBAHAN:
+		return true
+	case UTAMA:
 		return true
 	default:
 		return false
@@ -288,6 +387,75 @@ func (e JenjangNullable) Valid() bool {
 	}
 }
 
+// Defines values for KeberatanKeputusan.
+const (
+	KeberatanKeputusanDIKUATKAN KeberatanKeputusan = "DIKUATKAN"
+	KeberatanKeputusanDIUBAH    KeberatanKeputusan = "DIUBAH"
+)
+
+// Valid indicates whether the value is a known member of the KeberatanKeputusan enum.
+func (e KeberatanKeputusan) Valid() bool {
+	switch e {
+	case KeberatanKeputusanDIKUATKAN:
+		return true
+	case KeberatanKeputusanDIUBAH:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ModeDistribusi.
+const (
+	BLOKIR     ModeDistribusi = "BLOKIR"
+	PERINGATAN ModeDistribusi = "PERINGATAN"
+)
+
+// Valid indicates whether the value is a known member of the ModeDistribusi enum.
+func (e ModeDistribusi) Valid() bool {
+	switch e {
+	case BLOKIR:
+		return true
+	case PERINGATAN:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for NilaiBerakhlak.
+const (
+	ADAPTIF               NilaiBerakhlak = "ADAPTIF"
+	AKUNTABEL             NilaiBerakhlak = "AKUNTABEL"
+	BERORIENTASIPELAYANAN NilaiBerakhlak = "BERORIENTASI_PELAYANAN"
+	HARMONIS              NilaiBerakhlak = "HARMONIS"
+	KOLABORATIF           NilaiBerakhlak = "KOLABORATIF"
+	KOMPETEN              NilaiBerakhlak = "KOMPETEN"
+	LOYAL                 NilaiBerakhlak = "LOYAL"
+)
+
+// Valid indicates whether the value is a known member of the NilaiBerakhlak enum.
+func (e NilaiBerakhlak) Valid() bool {
+	switch e {
+	case ADAPTIF:
+		return true
+	case AKUNTABEL:
+		return true
+	case BERORIENTASIPELAYANAN:
+		return true
+	case HARMONIS:
+		return true
+	case KOLABORATIF:
+		return true
+	case KOMPETEN:
+		return true
+	case LOYAL:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for PegawaiJenisKelamin.
 const (
 	L PegawaiJenisKelamin = "L"
@@ -300,6 +468,24 @@ func (e PegawaiJenisKelamin) Valid() bool {
 	case L:
 		return true
 	case P:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for Pendekatan.
+const (
+	KUALITATIF  Pendekatan = "KUALITATIF"
+	KUANTITATIF Pendekatan = "KUANTITATIF"
+)
+
+// Valid indicates whether the value is a known member of the Pendekatan enum.
+func (e Pendekatan) Valid() bool {
+	switch e {
+	case KUALITATIF:
+		return true
+	case KUANTITATIF:
 		return true
 	default:
 		return false
@@ -336,6 +522,147 @@ func (e PltInputJenis) Valid() bool {
 	case PltInputJenisPLH:
 		return true
 	case PltInputJenisPLT:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for Polaritas.
+const (
+	LEBIHRENDAH Polaritas = "LEBIH_RENDAH"
+	LEBIHTINGGI Polaritas = "LEBIH_TINGGI"
+)
+
+// Valid indicates whether the value is a known member of the Polaritas enum.
+func (e Polaritas) Valid() bool {
+	switch e {
+	case LEBIHRENDAH:
+		return true
+	case LEBIHTINGGI:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for Predikat.
+const (
+	PredikatBAIK             Predikat = "BAIK"
+	PredikatBUTUHPERBAIKAN   Predikat = "BUTUH_PERBAIKAN"
+	PredikatKURANGMISCONDUCT Predikat = "KURANG_MISCONDUCT"
+	PredikatSANGATBAIK       Predikat = "SANGAT_BAIK"
+	PredikatSANGATKURANG     Predikat = "SANGAT_KURANG"
+)
+
+// Valid indicates whether the value is a known member of the Predikat enum.
+func (e Predikat) Valid() bool {
+	switch e {
+	case PredikatBAIK:
+		return true
+	case PredikatBUTUHPERBAIKAN:
+		return true
+	case PredikatKURANGMISCONDUCT:
+		return true
+	case PredikatSANGATBAIK:
+		return true
+	case PredikatSANGATKURANG:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for PredikatInput.
+const (
+	PredikatInputBAIK             PredikatInput = "BAIK"
+	PredikatInputBUTUHPERBAIKAN   PredikatInput = "BUTUH_PERBAIKAN"
+	PredikatInputCUKUP            PredikatInput = "CUKUP"
+	PredikatInputKURANGMISCONDUCT PredikatInput = "KURANG_MISCONDUCT"
+	PredikatInputSANGATBAIK       PredikatInput = "SANGAT_BAIK"
+	PredikatInputSANGATKURANG     PredikatInput = "SANGAT_KURANG"
+)
+
+// Valid indicates whether the value is a known member of the PredikatInput enum.
+func (e PredikatInput) Valid() bool {
+	switch e {
+	case PredikatInputBAIK:
+		return true
+	case PredikatInputBUTUHPERBAIKAN:
+		return true
+	case PredikatInputCUKUP:
+		return true
+	case PredikatInputKURANGMISCONDUCT:
+		return true
+	case PredikatInputSANGATBAIK:
+		return true
+	case PredikatInputSANGATKURANG:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for PredikatOrganisasiNilai.
+const (
+	PredikatOrganisasiNilaiBAIK           PredikatOrganisasiNilai = "BAIK"
+	PredikatOrganisasiNilaiBUTUHPERBAIKAN PredikatOrganisasiNilai = "BUTUH_PERBAIKAN"
+	PredikatOrganisasiNilaiISTIMEWA       PredikatOrganisasiNilai = "ISTIMEWA"
+	PredikatOrganisasiNilaiKURANG         PredikatOrganisasiNilai = "KURANG"
+	PredikatOrganisasiNilaiSANGATKURANG   PredikatOrganisasiNilai = "SANGAT_KURANG"
+)
+
+// Valid indicates whether the value is a known member of the PredikatOrganisasiNilai enum.
+func (e PredikatOrganisasiNilai) Valid() bool {
+	switch e {
+	case PredikatOrganisasiNilaiBAIK:
+		return true
+	case PredikatOrganisasiNilaiBUTUHPERBAIKAN:
+		return true
+	case PredikatOrganisasiNilaiISTIMEWA:
+		return true
+	case PredikatOrganisasiNilaiKURANG:
+		return true
+	case PredikatOrganisasiNilaiSANGATKURANG:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for PutusanKeberatanKeputusan.
+const (
+	PutusanKeberatanKeputusanDIKUATKAN PutusanKeberatanKeputusan = "DIKUATKAN"
+	PutusanKeberatanKeputusanDIUBAH    PutusanKeberatanKeputusan = "DIUBAH"
+)
+
+// Valid indicates whether the value is a known member of the PutusanKeberatanKeputusan enum.
+func (e PutusanKeberatanKeputusan) Valid() bool {
+	switch e {
+	case PutusanKeberatanKeputusanDIKUATKAN:
+		return true
+	case PutusanKeberatanKeputusanDIUBAH:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for Rating.
+const (
+	DIATASEKSPEKTASI  Rating = "DI_ATAS_EKSPEKTASI"
+	DIBAWAHEKSPEKTASI Rating = "DI_BAWAH_EKSPEKTASI"
+	SESUAIEKSPEKTASI  Rating = "SESUAI_EKSPEKTASI"
+)
+
+// Valid indicates whether the value is a known member of the Rating enum.
+func (e Rating) Valid() bool {
+	switch e {
+	case DIATASEKSPEKTASI:
+		return true
+	case DIBAWAHEKSPEKTASI:
+		return true
+	case SESUAIEKSPEKTASI:
 		return true
 	default:
 		return false
@@ -390,6 +717,45 @@ func (e Scope) Valid() bool {
 	}
 }
 
+// Defines values for StatusKeberatan.
+const (
+	StatusKeberatanDIAJUKAN StatusKeberatan = "DIAJUKAN"
+	StatusKeberatanDIPUTUS  StatusKeberatan = "DIPUTUS"
+)
+
+// Valid indicates whether the value is a known member of the StatusKeberatan enum.
+func (e StatusKeberatan) Valid() bool {
+	switch e {
+	case StatusKeberatanDIAJUKAN:
+		return true
+	case StatusKeberatanDIPUTUS:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for StatusKegiatan.
+const (
+	StatusKegiatanDIAJUKAN StatusKegiatan = "DIAJUKAN"
+	StatusKegiatanDITERIMA StatusKegiatan = "DITERIMA"
+	StatusKegiatanDITOLAK  StatusKegiatan = "DITOLAK"
+)
+
+// Valid indicates whether the value is a known member of the StatusKegiatan enum.
+func (e StatusKegiatan) Valid() bool {
+	switch e {
+	case StatusKegiatanDIAJUKAN:
+		return true
+	case StatusKegiatanDITERIMA:
+		return true
+	case StatusKegiatanDITOLAK:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for StatusKepegawaian.
 const (
 	AKTIF                  StatusKepegawaian = "AKTIF"
@@ -423,6 +789,54 @@ func (e StatusKepegawaian) Valid() bool {
 	case PINDAH:
 		return true
 	case TUGASBELAJAR:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for StatusPenilaian.
+const (
+	StatusPenilaianDIPUTUS   StatusPenilaian = "DIPUTUS"
+	StatusPenilaianDRAFT     StatusPenilaian = "DRAFT"
+	StatusPenilaianFINAL     StatusPenilaian = "FINAL"
+	StatusPenilaianKEBERATAN StatusPenilaian = "KEBERATAN"
+)
+
+// Valid indicates whether the value is a known member of the StatusPenilaian enum.
+func (e StatusPenilaian) Valid() bool {
+	switch e {
+	case StatusPenilaianDIPUTUS:
+		return true
+	case StatusPenilaianDRAFT:
+		return true
+	case StatusPenilaianFINAL:
+		return true
+	case StatusPenilaianKEBERATAN:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for StatusSKP.
+const (
+	StatusSKPDIAJUKAN     StatusSKP = "DIAJUKAN"
+	StatusSKPDIKEMBALIKAN StatusSKP = "DIKEMBALIKAN"
+	StatusSKPDISETUJUI    StatusSKP = "DISETUJUI"
+	StatusSKPDRAFT        StatusSKP = "DRAFT"
+)
+
+// Valid indicates whether the value is a known member of the StatusSKP enum.
+func (e StatusSKP) Valid() bool {
+	switch e {
+	case StatusSKPDIAJUKAN:
+		return true
+	case StatusSKPDIKEMBALIKAN:
+		return true
+	case StatusSKPDISETUJUI:
+		return true
+	case StatusSKPDRAFT:
 		return true
 	default:
 		return false
@@ -464,6 +878,32 @@ func (e TokenPairTokenType) Valid() bool {
 		return false
 	}
 }
+
+// Defines values for VerifikasiKegiatanItemsStatus.
+const (
+	VerifikasiKegiatanItemsStatusDITERIMA VerifikasiKegiatanItemsStatus = "DITERIMA"
+	VerifikasiKegiatanItemsStatusDITOLAK  VerifikasiKegiatanItemsStatus = "DITOLAK"
+)
+
+// Valid indicates whether the value is a known member of the VerifikasiKegiatanItemsStatus enum.
+func (e VerifikasiKegiatanItemsStatus) Valid() bool {
+	switch e {
+	case VerifikasiKegiatanItemsStatusDITERIMA:
+		return true
+	case VerifikasiKegiatanItemsStatusDITOLAK:
+		return true
+	default:
+		return false
+	}
+}
+
+// Alasan defines model for Alasan.
+type Alasan struct {
+	Alasan string `json:"alasan"`
+}
+
+// AspekIKI defines model for AspekIKI.
+type AspekIKI string
 
 // Atasan defines model for Atasan.
 type Atasan struct {
@@ -521,6 +961,86 @@ type ClientTokenRequest struct {
 // ClientTokenRequestGrantType defines model for ClientTokenRequest.GrantType.
 type ClientTokenRequestGrantType string
 
+// Distribusi defines model for Distribusi.
+type Distribusi struct {
+	// Catatan Why the check could not be made, e.g. no organisation predikat yet.
+	Catatan nullable.Nullable[string] `json:"catatan,omitempty"`
+	Jenis   JenisPenilaian            `json:"jenis"`
+
+	// Jumlah Evaluations with a predikat in the unit and its sub-units.
+	Jumlah int `json:"jumlah"`
+
+	// Mode PERINGATAN reports distribution violations as warnings; BLOKIR refuses to finalise.
+	Mode        ModeDistribusi `json:"mode"`
+	Pelanggaran []struct {
+		Aturan DistribusiPelanggaranAturan `json:"aturan"`
+
+		// Batas The quota in employees.
+		Batas    int        `json:"batas"`
+		Jumlah   int        `json:"jumlah"`
+		Pesan    string     `json:"pesan"`
+		Predikat []Predikat `json:"predikat"`
+	} `json:"pelanggaran"`
+	Periode            int                                        `json:"periode"`
+	PredikatOrganisasi nullable.Nullable[PredikatOrganisasiNilai] `json:"predikat_organisasi,omitempty"`
+	Sebaran            struct {
+		BAIK             int `json:"BAIK"`
+		BUTUHPERBAIKAN   int `json:"BUTUH_PERBAIKAN"`
+		KURANGMISCONDUCT int `json:"KURANG_MISCONDUCT"`
+		SANGATBAIK       int `json:"SANGAT_BAIK"`
+		SANGATKURANG     int `json:"SANGAT_KURANG"`
+	} `json:"sebaran"`
+	Tahun int `json:"tahun"`
+
+	// TanpaPredikat Evaluations still missing a rating.
+	TanpaPredikat *int               `json:"tanpa_predikat,omitempty"`
+	UnitKerjaId   openapi_types.UUID `json:"unit_kerja_id"`
+	UnitKerjaNama string             `json:"unit_kerja_nama"`
+	Valid         bool               `json:"valid"`
+}
+
+// DistribusiPelanggaranAturan defines model for Distribusi.Pelanggaran.Aturan.
+type DistribusiPelanggaranAturan string
+
+// Ekspektasi defines model for Ekspektasi.
+type Ekspektasi struct {
+	Ekspektasi string `json:"ekspektasi"`
+
+	// Nilai The seven BerAKHLAK core values (SE MenPANRB 20/2021).
+	Nilai NilaiBerakhlak `json:"nilai"`
+}
+
+// EkspektasiInput defines model for EkspektasiInput.
+type EkspektasiInput struct {
+	Ekspektasi string `json:"ekspektasi"`
+
+	// Nilai The seven BerAKHLAK core values (SE MenPANRB 20/2021).
+	Nilai NilaiBerakhlak `json:"nilai"`
+}
+
+// FinalisasiHasil defines model for FinalisasiHasil.
+type FinalisasiHasil struct {
+	Difinalkan []openapi_types.UUID `json:"difinalkan"`
+
+	// Dilewati Evaluations left as DRAFT, with the reason.
+	Dilewati []struct {
+		Alasan string             `json:"alasan"`
+		Id     openapi_types.UUID `json:"id"`
+	} `json:"dilewati"`
+	Distribusi Distribusi `json:"distribusi"`
+}
+
+// FinalisasiInput defines model for FinalisasiInput.
+type FinalisasiInput struct {
+	Jenis       JenisPenilaian     `json:"jenis"`
+	Periode     *int               `json:"periode,omitempty"`
+	Tahun       int                `json:"tahun"`
+	UnitKerjaId openapi_types.UUID `json:"unit_kerja_id"`
+}
+
+// FrekuensiPenilaian How often periodic evaluations are made.
+type FrekuensiPenilaian string
+
 // Health defines model for Health.
 type Health struct {
 	Database *string      `json:"database,omitempty"`
@@ -530,6 +1050,30 @@ type Health struct {
 
 // HealthStatus defines model for Health.Status.
 type HealthStatus string
+
+// IKI defines model for IKI.
+type IKI struct {
+	Aspek AspekIKI           `json:"aspek"`
+	Id    openapi_types.UUID `json:"id"`
+
+	// Polaritas LEBIH_TINGGI (higher is better; capaian = realisasi / target) or LEBIH_RENDAH (lower is better; capaian = 2 − realisasi / target).
+	Polaritas Polaritas `json:"polaritas"`
+	Satuan    string    `json:"satuan"`
+	Target    float64   `json:"target"`
+	Uraian    string    `json:"uraian"`
+}
+
+// IKIInput defines model for IKIInput.
+type IKIInput struct {
+	Aspek AspekIKI            `json:"aspek"`
+	Id    *openapi_types.UUID `json:"id,omitempty"`
+
+	// Polaritas LEBIH_TINGGI (higher is better; capaian = realisasi / target) or LEBIH_RENDAH (lower is better; capaian = 2 − realisasi / target).
+	Polaritas *Polaritas `json:"polaritas,omitempty"`
+	Satuan    string     `json:"satuan"`
+	Target    float64    `json:"target"`
+	Uraian    string     `json:"uraian"`
+}
 
 // ImportProblem defines model for ImportProblem.
 type ImportProblem struct {
@@ -669,6 +1213,19 @@ type JabatanPatch struct {
 	UnitKerjaId     *openapi_types.UUID                   `json:"unit_kerja_id,omitempty"`
 }
 
+// JawabanUmpanBalik defines model for JawabanUmpanBalik.
+type JawabanUmpanBalik struct {
+	Jawaban []struct {
+		Komentar *string `json:"komentar,omitempty"`
+
+		// Nilai The seven BerAKHLAK core values (SE MenPANRB 20/2021).
+		Nilai NilaiBerakhlak `json:"nilai"`
+
+		// Rating The rater's three-level judgement (PermenPANRB 6/2022).
+		Rating Rating `json:"rating"`
+	} `json:"jawaban"`
+}
+
 // JenisASN defines model for JenisASN.
 type JenisASN string
 
@@ -678,6 +1235,12 @@ type JenisInstansi string
 // JenisJabatan defines model for JenisJabatan.
 type JenisJabatan string
 
+// JenisPenilaian defines model for JenisPenilaian.
+type JenisPenilaian string
+
+// JenisRHK defines model for JenisRHK.
+type JenisRHK string
+
 // JenisRiwayat defines model for JenisRiwayat.
 type JenisRiwayat string
 
@@ -686,6 +1249,106 @@ type JenisUnit string
 
 // JenjangNullable defines model for JenjangNullable.
 type JenjangNullable string
+
+// KaskadeRHK defines model for KaskadeRHK.
+type KaskadeRHK struct {
+	JabatanNama string             `json:"jabatan_nama"`
+	Jenis       JenisRHK           `json:"jenis"`
+	Nama        string             `json:"nama"`
+	Nip         string             `json:"nip"`
+	RhkId       openapi_types.UUID `json:"rhk_id"`
+	SkpId       openapi_types.UUID `json:"skp_id"`
+
+	// Turunan The subordinates' RHK that intervene this one.
+	Turunan []KaskadeRHK `json:"turunan"`
+	Uraian  string       `json:"uraian"`
+}
+
+// Keberatan defines model for Keberatan.
+type Keberatan struct {
+	Alasan        string                                `json:"alasan"`
+	AlasanPutusan nullable.Nullable[string]             `json:"alasan_putusan,omitempty"`
+	DiajukanAt    time.Time                             `json:"diajukan_at"`
+	DiputusAt     nullable.Nullable[time.Time]          `json:"diputus_at,omitempty"`
+	Id            openapi_types.UUID                    `json:"id"`
+	Jenis         JenisPenilaian                        `json:"jenis"`
+	Keputusan     nullable.Nullable[KeberatanKeputusan] `json:"keputusan,omitempty"`
+	Nama          string                                `json:"nama"`
+	Nip           string                                `json:"nip"`
+
+	// Pemutus The rater's superior, who decides.
+	Pemutus            nullable.Nullable[Pejabat]  `json:"pemutus,omitempty"`
+	PenilaianId        openapi_types.UUID          `json:"penilaian_id"`
+	Periode            int                         `json:"periode"`
+	PredikatAkhir      nullable.Nullable[Predikat] `json:"predikat_akhir,omitempty"`
+	PredikatDiharapkan nullable.Nullable[Predikat] `json:"predikat_diharapkan,omitempty"`
+
+	// PredikatSemula An employee's performance predikat (kuadran of PermenPANRB 6/2022).
+	PredikatSemula Predikat        `json:"predikat_semula"`
+	Status         StatusKeberatan `json:"status"`
+	Tahun          int             `json:"tahun"`
+}
+
+// KeberatanKeputusan defines model for Keberatan.Keputusan.
+type KeberatanKeputusan string
+
+// KeberatanInput defines model for KeberatanInput.
+type KeberatanInput struct {
+	Alasan      string             `json:"alasan"`
+	PenilaianId openapi_types.UUID `json:"penilaian_id"`
+
+	// PredikatDiharapkan A predikat; CUKUP is accepted as the legacy label of BUTUH_PERBAIKAN.
+	PredikatDiharapkan *PredikatInput `json:"predikat_diharapkan,omitempty"`
+}
+
+// KeberatanPage defines model for KeberatanPage.
+type KeberatanPage struct {
+	Items    []Keberatan `json:"items"`
+	Page     int         `json:"page"`
+	PageSize int         `json:"page_size"`
+	Total    int64       `json:"total"`
+}
+
+// Kegiatan defines model for Kegiatan.
+type Kegiatan struct {
+	Bukti       []string                     `json:"bukti"`
+	Catatan     nullable.Nullable[string]    `json:"catatan,omitempty"`
+	CreatedAt   time.Time                    `json:"created_at"`
+	DinilaiAt   nullable.Nullable[time.Time] `json:"dinilai_at,omitempty"`
+	DinilaiOleh nullable.Nullable[Pejabat]   `json:"dinilai_oleh,omitempty"`
+	Id          openapi_types.UUID           `json:"id"`
+	JamMulai    nullable.Nullable[string]    `json:"jam_mulai,omitempty"`
+	JamSelesai  nullable.Nullable[string]    `json:"jam_selesai,omitempty"`
+	Menit       int                          `json:"menit"`
+	Nama        string                       `json:"nama"`
+	Nip         string                       `json:"nip"`
+	RhkId       openapi_types.UUID           `json:"rhk_id"`
+	RhkUraian   string                       `json:"rhk_uraian"`
+	Status      StatusKegiatan               `json:"status"`
+	Tanggal     openapi_types.Date           `json:"tanggal"`
+	UpdatedAt   time.Time                    `json:"updated_at"`
+	Uraian      string                       `json:"uraian"`
+	Version     int                          `json:"version"`
+}
+
+// KegiatanInput Give jam_mulai and jam_selesai (local time of the unit), or menit.
+type KegiatanInput struct {
+	Bukti      *[]string          `json:"bukti,omitempty"`
+	JamMulai   *string            `json:"jam_mulai,omitempty"`
+	JamSelesai *string            `json:"jam_selesai,omitempty"`
+	Menit      *int               `json:"menit,omitempty"`
+	RhkId      openapi_types.UUID `json:"rhk_id"`
+	Tanggal    openapi_types.Date `json:"tanggal"`
+	Uraian     string             `json:"uraian"`
+}
+
+// KegiatanPage defines model for KegiatanPage.
+type KegiatanPage struct {
+	Items    []Kegiatan `json:"items"`
+	Page     int        `json:"page"`
+	PageSize int        `json:"page_size"`
+	Total    int64      `json:"total"`
+}
 
 // KlienAPI defines model for KlienAPI.
 type KlienAPI struct {
@@ -731,6 +1394,23 @@ type Me struct {
 	Instansi *Instansi `json:"instansi,omitempty"`
 	Pegawai  *Pegawai  `json:"pegawai,omitempty"`
 	Pengguna Pengguna  `json:"pengguna"`
+}
+
+// ModeDistribusi PERINGATAN reports distribution violations as warnings; BLOKIR refuses to finalise.
+type ModeDistribusi string
+
+// NilaiBerakhlak The seven BerAKHLAK core values (SE MenPANRB 20/2021).
+type NilaiBerakhlak string
+
+// NilaiPerilaku Optional 0–100 scores per BerAKHLAK value (used by some pemda's TPP).
+type NilaiPerilaku struct {
+	Adaptif               *int `json:"adaptif,omitempty"`
+	Akuntabel             *int `json:"akuntabel,omitempty"`
+	BerorientasiPelayanan *int `json:"berorientasi_pelayanan,omitempty"`
+	Harmonis              *int `json:"harmonis,omitempty"`
+	Kolaboratif           *int `json:"kolaboratif,omitempty"`
+	Kompeten              *int `json:"kompeten,omitempty"`
+	Loyal                 *int `json:"loyal,omitempty"`
 }
 
 // PageMeta defines model for PageMeta.
@@ -840,12 +1520,22 @@ type PegawaiRingkas struct {
 	UnitKerjaNama string             `json:"unit_kerja_nama"`
 }
 
+// Pejabat A person in a role (rater, rater's superior, decider).
+type Pejabat struct {
+	JabatanNama *string `json:"jabatan_nama,omitempty"`
+	Nama        string  `json:"nama"`
+	Nip         string  `json:"nip"`
+}
+
 // Pemangku defines model for Pemangku.
 type Pemangku struct {
 	Nama   string         `json:"nama"`
 	Nip    string         `json:"nip"`
 	Sumber SumberPemangku `json:"sumber"`
 }
+
+// Pendekatan defines model for Pendekatan.
+type Pendekatan string
 
 // Pengguna defines model for Pengguna.
 type Pengguna struct {
@@ -893,6 +1583,160 @@ type PenggunaPatch struct {
 	UnitKerjaId nullable.Nullable[openapi_types.UUID] `json:"unit_kerja_id,omitempty"`
 }
 
+// Penilaian defines model for Penilaian.
+type Penilaian struct {
+	AtasanPenilai nullable.Nullable[Pejabat] `json:"atasan_penilai,omitempty"`
+
+	// BatasKeberatan Last day to object.
+	BatasKeberatan nullable.Nullable[openapi_types.Date] `json:"batas_keberatan,omitempty"`
+
+	// Capaian Average capaian of the indicators with realisasi, percent.
+	Capaian      nullable.Nullable[float64]   `json:"capaian,omitempty"`
+	CreatedAt    time.Time                    `json:"created_at"`
+	DifinalkanAt nullable.Nullable[time.Time] `json:"difinalkan_at,omitempty"`
+
+	// HasilDariUnit The rating hasil kerja follows the unit's organisation predikat (the pegawai leads the unit).
+	HasilDariUnit bool                                  `json:"hasil_dari_unit"`
+	Id            openapi_types.UUID                    `json:"id"`
+	Jenis         JenisPenilaian                        `json:"jenis"`
+	KeberatanId   nullable.Nullable[openapi_types.UUID] `json:"keberatan_id,omitempty"`
+	Nama          string                                `json:"nama"`
+
+	// NilaiPerilaku Optional 0–100 scores per BerAKHLAK value (used by some pemda's TPP).
+	NilaiPerilaku *NilaiPerilaku `json:"nilai_perilaku,omitempty"`
+	Nip           string         `json:"nip"`
+
+	// Penilai A person in a role (rater, rater's superior, decider).
+	Penilai Pejabat `json:"penilai"`
+
+	// Penjelasan How the result was reached, in the caller's language.
+	Penjelasan []string `json:"penjelasan"`
+
+	// Periode Month or quarter; 0 for TAHUNAN.
+	Periode  int                         `json:"periode"`
+	Predikat nullable.Nullable[Predikat] `json:"predikat,omitempty"`
+
+	// PredikatAwal The rater's predikat before an objection changed it.
+	PredikatAwal       nullable.Nullable[Predikat]                `json:"predikat_awal,omitempty"`
+	PredikatOrganisasi nullable.Nullable[PredikatOrganisasiNilai] `json:"predikat_organisasi,omitempty"`
+	RatingHasil        nullable.Nullable[Rating]                  `json:"rating_hasil,omitempty"`
+	RatingPerilaku     nullable.Nullable[Rating]                  `json:"rating_perilaku,omitempty"`
+	Realisasi          []RealisasiIKI                             `json:"realisasi"`
+	SkpId              openapi_types.UUID                         `json:"skp_id"`
+
+	// Status DRAFT → FINAL → (KEBERATAN → DIPUTUS). FINAL and DIPUTUS are final results.
+	Status         StatusPenilaian           `json:"status"`
+	Tahun          int                       `json:"tahun"`
+	TanggalMulai   openapi_types.Date        `json:"tanggal_mulai"`
+	TanggalSelesai openapi_types.Date        `json:"tanggal_selesai"`
+	UmpanBalik     nullable.Nullable[string] `json:"umpan_balik,omitempty"`
+	UnitKerjaId    openapi_types.UUID        `json:"unit_kerja_id"`
+	UnitKerjaNama  string                    `json:"unit_kerja_nama"`
+	UpdatedAt      time.Time                 `json:"updated_at"`
+	Version        int                       `json:"version"`
+}
+
+// PenilaianInput defines model for PenilaianInput.
+type PenilaianInput struct {
+	Jenis JenisPenilaian `json:"jenis"`
+
+	// Periode Month (BULANAN) or quarter (TRIWULAN) of a periodic evaluation; omitted for TAHUNAN.
+	Periode *int               `json:"periode,omitempty"`
+	SkpId   openapi_types.UUID `json:"skp_id"`
+}
+
+// PenilaianIsi defines model for PenilaianIsi.
+type PenilaianIsi struct {
+	// NilaiPerilaku Optional 0–100 scores per BerAKHLAK value (used by some pemda's TPP).
+	NilaiPerilaku *NilaiPerilaku `json:"nilai_perilaku,omitempty"`
+
+	// RatingHasil The rater's three-level judgement (PermenPANRB 6/2022).
+	RatingHasil *Rating `json:"rating_hasil,omitempty"`
+
+	// RatingPerilaku The rater's three-level judgement (PermenPANRB 6/2022).
+	RatingPerilaku *Rating `json:"rating_perilaku,omitempty"`
+	Realisasi      *[]struct {
+		IkiId      openapi_types.UUID `json:"iki_id"`
+		Realisasi  float64            `json:"realisasi"`
+		UmpanBalik *string            `json:"umpan_balik,omitempty"`
+	} `json:"realisasi,omitempty"`
+	UmpanBalik *string `json:"umpan_balik,omitempty"`
+}
+
+// PenilaianPage defines model for PenilaianPage.
+type PenilaianPage struct {
+	Items    []PenilaianRingkas `json:"items"`
+	Page     int                `json:"page"`
+	PageSize int                `json:"page_size"`
+	Total    int64              `json:"total"`
+}
+
+// PenilaianRingkas defines model for PenilaianRingkas.
+type PenilaianRingkas struct {
+	// Capaian Average capaian of the indicators with realisasi, percent.
+	Capaian nullable.Nullable[float64] `json:"capaian,omitempty"`
+	Id      openapi_types.UUID         `json:"id"`
+	Jenis   JenisPenilaian             `json:"jenis"`
+	Nama    string                     `json:"nama"`
+	Nip     string                     `json:"nip"`
+
+	// Periode Month or quarter; 0 for TAHUNAN.
+	Periode        int                         `json:"periode"`
+	Predikat       nullable.Nullable[Predikat] `json:"predikat,omitempty"`
+	RatingHasil    nullable.Nullable[Rating]   `json:"rating_hasil,omitempty"`
+	RatingPerilaku nullable.Nullable[Rating]   `json:"rating_perilaku,omitempty"`
+	SkpId          openapi_types.UUID          `json:"skp_id"`
+
+	// Status DRAFT → FINAL → (KEBERATAN → DIPUTUS). FINAL and DIPUTUS are final results.
+	Status         StatusPenilaian    `json:"status"`
+	Tahun          int                `json:"tahun"`
+	TanggalMulai   openapi_types.Date `json:"tanggal_mulai"`
+	TanggalSelesai openapi_types.Date `json:"tanggal_selesai"`
+	UnitKerjaId    openapi_types.UUID `json:"unit_kerja_id"`
+	UnitKerjaNama  string             `json:"unit_kerja_nama"`
+	Version        int                `json:"version"`
+}
+
+// PeriodeKinerja defines model for PeriodeKinerja.
+type PeriodeKinerja struct {
+	BatasKeberatanHari int `json:"batas_keberatan_hari"`
+	CapaianMaks        int `json:"capaian_maks"`
+
+	// Frekuensi How often periodic evaluations are made.
+	Frekuensi             FrekuensiPenilaian `json:"frekuensi"`
+	HasilPimpinanIkutUnit bool               `json:"hasil_pimpinan_ikut_unit"`
+
+	// JumlahPeriode 12 for BULANAN, 4 for TRIWULAN.
+	JumlahPeriode *int `json:"jumlah_periode,omitempty"`
+
+	// ModeDistribusi PERINGATAN reports distribution violations as warnings; BLOKIR refuses to finalise.
+	ModeDistribusi ModeDistribusi `json:"mode_distribusi"`
+	Tahun          int            `json:"tahun"`
+
+	// Tersimpan false when these are the defaults of a year nobody has set.
+	Tersimpan bool                         `json:"tersimpan"`
+	UpdatedAt nullable.Nullable[time.Time] `json:"updated_at,omitempty"`
+	Version   int                          `json:"version"`
+}
+
+// PeriodeKinerjaInput defines model for PeriodeKinerjaInput.
+type PeriodeKinerjaInput struct {
+	// BatasKeberatanHari Days after a final evaluation within which the pegawai may object.
+	BatasKeberatanHari *int `json:"batas_keberatan_hari,omitempty"`
+
+	// CapaianMaks Cap on an indicator's capaian, in percent.
+	CapaianMaks *int `json:"capaian_maks,omitempty"`
+
+	// Frekuensi How often periodic evaluations are made.
+	Frekuensi FrekuensiPenilaian `json:"frekuensi"`
+
+	// HasilPimpinanIkutUnit A unit head's rating hasil kerja follows the unit's organisation predikat (SE MenPANRB 3/2023).
+	HasilPimpinanIkutUnit *bool `json:"hasil_pimpinan_ikut_unit,omitempty"`
+
+	// ModeDistribusi PERINGATAN reports distribution violations as warnings; BLOKIR refuses to finalise.
+	ModeDistribusi *ModeDistribusi `json:"mode_distribusi,omitempty"`
+}
+
 // Plt defines model for Plt.
 type Plt struct {
 	CreatedAt      time.Time                             `json:"created_at"`
@@ -930,6 +1774,46 @@ type PltPage struct {
 	Total    int64 `json:"total"`
 }
 
+// Polaritas LEBIH_TINGGI (higher is better; capaian = realisasi / target) or LEBIH_RENDAH (lower is better; capaian = 2 − realisasi / target).
+type Polaritas string
+
+// Predikat An employee's performance predikat (kuadran of PermenPANRB 6/2022).
+type Predikat string
+
+// PredikatInput A predikat; CUKUP is accepted as the legacy label of BUTUH_PERBAIKAN.
+type PredikatInput string
+
+// PredikatOrganisasi defines model for PredikatOrganisasi.
+type PredikatOrganisasi struct {
+	Catatan        nullable.Nullable[string] `json:"catatan,omitempty"`
+	DitetapkanOleh string                    `json:"ditetapkan_oleh"`
+	Id             openapi_types.UUID        `json:"id"`
+	Jenis          JenisPenilaian            `json:"jenis"`
+	Periode        int                       `json:"periode"`
+
+	// Predikat A unit's organisation predikat (SE MenPANRB 3/2023).
+	Predikat      PredikatOrganisasiNilai `json:"predikat"`
+	Tahun         int                     `json:"tahun"`
+	UnitKerjaId   openapi_types.UUID      `json:"unit_kerja_id"`
+	UnitKerjaNama string                  `json:"unit_kerja_nama"`
+	UpdatedAt     time.Time               `json:"updated_at"`
+}
+
+// PredikatOrganisasiInput defines model for PredikatOrganisasiInput.
+type PredikatOrganisasiInput struct {
+	Catatan *string        `json:"catatan,omitempty"`
+	Jenis   JenisPenilaian `json:"jenis"`
+	Periode *int           `json:"periode,omitempty"`
+
+	// Predikat A unit's organisation predikat (SE MenPANRB 3/2023).
+	Predikat    PredikatOrganisasiNilai `json:"predikat"`
+	Tahun       int                     `json:"tahun"`
+	UnitKerjaId openapi_types.UUID      `json:"unit_kerja_id"`
+}
+
+// PredikatOrganisasiNilai A unit's organisation predikat (SE MenPANRB 3/2023).
+type PredikatOrganisasiNilai string
+
 // Problem RFC 9457 problem details.
 type Problem struct {
 	// Code Stable machine-readable code.
@@ -945,6 +1829,78 @@ type Problem struct {
 	Status    int     `json:"status"`
 	Title     string  `json:"title"`
 	Type      string  `json:"type"`
+}
+
+// PutusanKeberatan defines model for PutusanKeberatan.
+type PutusanKeberatan struct {
+	Alasan string `json:"alasan"`
+
+	// Keputusan DIKUATKAN upholds the predikat; DIUBAH sets predikat.
+	Keputusan PutusanKeberatanKeputusan `json:"keputusan"`
+
+	// Predikat A predikat; CUKUP is accepted as the legacy label of BUTUH_PERBAIKAN.
+	Predikat *PredikatInput `json:"predikat,omitempty"`
+}
+
+// PutusanKeberatanKeputusan DIKUATKAN upholds the predikat; DIUBAH sets predikat.
+type PutusanKeberatanKeputusan string
+
+// RHK defines model for RHK.
+type RHK struct {
+	Id              openapi_types.UUID                    `json:"id"`
+	Indikator       []IKI                                 `json:"indikator"`
+	Jenis           JenisRHK                              `json:"jenis"`
+	RhkAtasanId     nullable.Nullable[openapi_types.UUID] `json:"rhk_atasan_id,omitempty"`
+	RhkAtasanUraian nullable.Nullable[string]             `json:"rhk_atasan_uraian,omitempty"`
+	Uraian          string                                `json:"uraian"`
+}
+
+// RHKInput defines model for RHKInput.
+type RHKInput struct {
+	Id        *openapi_types.UUID `json:"id,omitempty"`
+	Indikator []IKIInput          `json:"indikator"`
+	Jenis     JenisRHK            `json:"jenis"`
+
+	// RhkAtasanId The rater's RHK this one intervenes; required for RHK utama when the pegawai has a rater.
+	RhkAtasanId nullable.Nullable[openapi_types.UUID] `json:"rhk_atasan_id,omitempty"`
+	Uraian      string                                `json:"uraian"`
+}
+
+// Rating The rater's three-level judgement (PermenPANRB 6/2022).
+type Rating string
+
+// RatingUmpanBalik defines model for RatingUmpanBalik.
+type RatingUmpanBalik struct {
+	DiAtas  int `json:"di_atas"`
+	DiBawah int `json:"di_bawah"`
+	Jumlah  int `json:"jumlah"`
+
+	// Komentar Comments without their authors, in a fixed order unrelated to who wrote them.
+	Komentar []string `json:"komentar"`
+
+	// Nilai The seven BerAKHLAK core values (SE MenPANRB 20/2021).
+	Nilai  NilaiBerakhlak `json:"nilai"`
+	Sesuai int            `json:"sesuai"`
+}
+
+// RealisasiIKI defines model for RealisasiIKI.
+type RealisasiIKI struct {
+	Aspek AspekIKI `json:"aspek"`
+
+	// Capaian Percent, two decimals, capped at the year's capaian_maks.
+	Capaian   nullable.Nullable[float64] `json:"capaian,omitempty"`
+	IkiId     openapi_types.UUID         `json:"iki_id"`
+	Indikator string                     `json:"indikator"`
+	JenisRhk  JenisRHK                   `json:"jenis_rhk"`
+
+	// Polaritas LEBIH_TINGGI (higher is better; capaian = realisasi / target) or LEBIH_RENDAH (lower is better; capaian = 2 − realisasi / target).
+	Polaritas  Polaritas                  `json:"polaritas"`
+	Realisasi  nullable.Nullable[float64] `json:"realisasi,omitempty"`
+	RhkId      openapi_types.UUID         `json:"rhk_id"`
+	RhkUraian  string                     `json:"rhk_uraian"`
+	Satuan     string                     `json:"satuan"`
+	Target     float64                    `json:"target"`
+	UmpanBalik nullable.Nullable[string]  `json:"umpan_balik,omitempty"`
 }
 
 // RefreshRequest defines model for RefreshRequest.
@@ -974,6 +1930,41 @@ type ReportingLine struct {
 
 	// Rantai Every superior from the rater up to the top of the instansi.
 	Rantai []Atasan `json:"rantai"`
+}
+
+// RevisiSKP defines model for RevisiSKP.
+type RevisiSKP struct {
+	DisetujuiAt time.Time `json:"disetujui_at"`
+
+	// DisetujuiOleh A person in a role (rater, rater's superior, decider).
+	DisetujuiOleh Pejabat      `json:"disetujui_oleh"`
+	Ekspektasi    []Ekspektasi `json:"ekspektasi"`
+	Pendekatan    Pendekatan   `json:"pendekatan"`
+	Revisi        int          `json:"revisi"`
+	Rhk           []RHK        `json:"rhk"`
+}
+
+// RingkasanKegiatan defines model for RingkasanKegiatan.
+type RingkasanKegiatan struct {
+	Bulan         int    `json:"bulan"`
+	MenitDiajukan int64  `json:"menit_diajukan"`
+	MenitDiterima int64  `json:"menit_diterima"`
+	MenitDitolak  int64  `json:"menit_ditolak"`
+	Nip           string `json:"nip"`
+	PerHari       []struct {
+		MenitDiterima int64              `json:"menit_diterima"`
+		MenitTotal    int64              `json:"menit_total"`
+		Tanggal       openapi_types.Date `json:"tanggal"`
+	} `json:"per_hari"`
+	PerRhk []struct {
+		Jumlah        int                `json:"jumlah"`
+		MenitDiajukan int64              `json:"menit_diajukan"`
+		MenitDiterima int64              `json:"menit_diterima"`
+		MenitDitolak  int64              `json:"menit_ditolak"`
+		RhkId         openapi_types.UUID `json:"rhk_id"`
+		RhkUraian     string             `json:"rhk_uraian"`
+	} `json:"per_rhk"`
+	Tahun int `json:"tahun"`
 }
 
 // Riwayat defines model for Riwayat.
@@ -1006,11 +1997,99 @@ type RiwayatInput struct {
 // Role defines model for Role.
 type Role string
 
+// SKP defines model for SKP.
+type SKP struct {
+	AlasanPengembalian nullable.Nullable[string]    `json:"alasan_pengembalian,omitempty"`
+	AtasanPenilai      nullable.Nullable[Pejabat]   `json:"atasan_penilai,omitempty"`
+	CreatedAt          time.Time                    `json:"created_at"`
+	DiajukanAt         nullable.Nullable[time.Time] `json:"diajukan_at,omitempty"`
+	DisetujuiAt        nullable.Nullable[time.Time] `json:"disetujui_at,omitempty"`
+	Ekspektasi         []Ekspektasi                 `json:"ekspektasi"`
+	Id                 openapi_types.UUID           `json:"id"`
+	JabatanId          openapi_types.UUID           `json:"jabatan_id"`
+	JabatanNama        string                       `json:"jabatan_nama"`
+	Nama               string                       `json:"nama"`
+	Nip                string                       `json:"nip"`
+	Pendekatan         Pendekatan                   `json:"pendekatan"`
+	Penilai            nullable.Nullable[Pejabat]   `json:"penilai,omitempty"`
+	PeriodeMulai       openapi_types.Date           `json:"periode_mulai"`
+	PeriodeSelesai     openapi_types.Date           `json:"periode_selesai"`
+
+	// Revisi 1 for the first plan; each change after approval adds one.
+	Revisi        int                `json:"revisi"`
+	Rhk           []RHK              `json:"rhk"`
+	Status        StatusSKP          `json:"status"`
+	Tahun         int                `json:"tahun"`
+	UnitKerjaId   openapi_types.UUID `json:"unit_kerja_id"`
+	UnitKerjaNama string             `json:"unit_kerja_nama"`
+	UpdatedAt     time.Time          `json:"updated_at"`
+	Version       int                `json:"version"`
+}
+
+// SKPInput defines model for SKPInput.
+type SKPInput struct {
+	Nip        string      `json:"nip"`
+	Pendekatan *Pendekatan `json:"pendekatan,omitempty"`
+
+	// PeriodeMulai Default 1 January of tahun, or the pegawai's TMT if later.
+	PeriodeMulai *openapi_types.Date `json:"periode_mulai,omitempty"`
+
+	// PeriodeSelesai Default 31 December of tahun.
+	PeriodeSelesai *openapi_types.Date `json:"periode_selesai,omitempty"`
+	Tahun          int                 `json:"tahun"`
+}
+
+// SKPIsi defines model for SKPIsi.
+type SKPIsi struct {
+	Ekspektasi *[]EkspektasiInput `json:"ekspektasi,omitempty"`
+	Pendekatan *Pendekatan        `json:"pendekatan,omitempty"`
+	Rhk        []RHKInput         `json:"rhk"`
+}
+
+// SKPPage defines model for SKPPage.
+type SKPPage struct {
+	Items    []SKPRingkas `json:"items"`
+	Page     int          `json:"page"`
+	PageSize int          `json:"page_size"`
+	Total    int64        `json:"total"`
+}
+
+// SKPRingkas defines model for SKPRingkas.
+type SKPRingkas struct {
+	Id             openapi_types.UUID         `json:"id"`
+	JabatanNama    string                     `json:"jabatan_nama"`
+	Nama           string                     `json:"nama"`
+	Nip            string                     `json:"nip"`
+	Penilai        nullable.Nullable[Pejabat] `json:"penilai,omitempty"`
+	PeriodeMulai   openapi_types.Date         `json:"periode_mulai"`
+	PeriodeSelesai openapi_types.Date         `json:"periode_selesai"`
+
+	// Revisi 1 for the first plan; each change after approval adds one.
+	Revisi        int                `json:"revisi"`
+	Status        StatusSKP          `json:"status"`
+	Tahun         int                `json:"tahun"`
+	UnitKerjaId   openapi_types.UUID `json:"unit_kerja_id"`
+	UnitKerjaNama string             `json:"unit_kerja_nama"`
+	Version       int                `json:"version"`
+}
+
 // Scope defines model for Scope.
 type Scope string
 
+// StatusKeberatan defines model for StatusKeberatan.
+type StatusKeberatan string
+
+// StatusKegiatan defines model for StatusKegiatan.
+type StatusKegiatan string
+
 // StatusKepegawaian defines model for StatusKepegawaian.
 type StatusKepegawaian string
+
+// StatusPenilaian DRAFT → FINAL → (KEBERATAN → DIPUTUS). FINAL and DIPUTUS are final results.
+type StatusPenilaian string
+
+// StatusSKP defines model for StatusSKP.
+type StatusSKP string
 
 // SumberPemangku defines model for SumberPemangku.
 type SumberPemangku string
@@ -1030,6 +2109,54 @@ type TokenPair struct {
 
 // TokenPairTokenType defines model for TokenPair.TokenType.
 type TokenPairTokenType string
+
+// UmpanBalik defines model for UmpanBalik.
+type UmpanBalik struct {
+	BatasWaktu  openapi_types.Date `json:"batas_waktu"`
+	CreatedAt   time.Time          `json:"created_at"`
+	DimintaOleh string             `json:"diminta_oleh"`
+
+	// Hasil The anonymous aggregate per BerAKHLAK value; for the pegawai rated only once two colleagues have answered.
+	Hasil           nullable.Nullable[[]RatingUmpanBalik] `json:"hasil,omitempty"`
+	Id              openapi_types.UUID                    `json:"id"`
+	JumlahJawaban   int                                   `json:"jumlah_jawaban"`
+	JumlahResponden int                                   `json:"jumlah_responden"`
+	Nama            string                                `json:"nama"`
+	Nip             string                                `json:"nip"`
+	Periode         nullable.Nullable[int]                `json:"periode,omitempty"`
+	Pesan           nullable.Nullable[string]             `json:"pesan,omitempty"`
+
+	// Responden Who was asked and whether they answered (rater and admins only).
+	Responden nullable.Nullable[[]struct {
+		Dijawab bool   `json:"dijawab"`
+		Nama    string `json:"nama"`
+		Nip     string `json:"nip"`
+	}] `json:"responden,omitempty"`
+
+	// SudahDijawabSaya For a respondent: whether they have answered.
+	SudahDijawabSaya nullable.Nullable[bool] `json:"sudah_dijawab_saya,omitempty"`
+	Tahun            int                     `json:"tahun"`
+}
+
+// UmpanBalikInput defines model for UmpanBalikInput.
+type UmpanBalikInput struct {
+	BatasWaktu openapi_types.Date `json:"batas_waktu"`
+
+	// Nip The pegawai the feedback is about.
+	Nip       string   `json:"nip"`
+	Periode   *int     `json:"periode,omitempty"`
+	Pesan     *string  `json:"pesan,omitempty"`
+	Responden []string `json:"responden"`
+	Tahun     int      `json:"tahun"`
+}
+
+// UmpanBalikPage defines model for UmpanBalikPage.
+type UmpanBalikPage struct {
+	Items    []UmpanBalik `json:"items"`
+	Page     int          `json:"page"`
+	PageSize int          `json:"page_size"`
+	Total    int64        `json:"total"`
+}
 
 // UnitKerja defines model for UnitKerja.
 type UnitKerja struct {
@@ -1105,6 +2232,18 @@ type UnitKerjaPatch struct {
 	ZonaWaktu nullable.Nullable[string]             `json:"zona_waktu,omitempty"`
 }
 
+// VerifikasiKegiatan defines model for VerifikasiKegiatan.
+type VerifikasiKegiatan struct {
+	Items []struct {
+		Catatan *string                       `json:"catatan,omitempty"`
+		Id      openapi_types.UUID            `json:"id"`
+		Status  VerifikasiKegiatanItemsStatus `json:"status"`
+	} `json:"items"`
+}
+
+// VerifikasiKegiatanItemsStatus defines model for VerifikasiKegiatan.Items.Status.
+type VerifikasiKegiatanItemsStatus string
+
 // AsOf defines model for AsOf.
 type AsOf = openapi_types.Date
 
@@ -1126,6 +2265,9 @@ type PageSize = int
 // Q defines model for Q.
 type Q = string
 
+// Tahun defines model for Tahun.
+type Tahun = int
+
 // BadRequest RFC 9457 problem details.
 type BadRequest = Problem
 
@@ -1141,6 +2283,9 @@ type NotFound = Problem
 // PreconditionFailed RFC 9457 problem details.
 type PreconditionFailed = Problem
 
+// SKPOK defines model for SKPOK.
+type SKPOK = SKP
+
 // TooLarge RFC 9457 problem details.
 type TooLarge = Problem
 
@@ -1152,6 +2297,9 @@ type Unauthorized = Problem
 
 // Unavailable RFC 9457 problem details.
 type Unavailable = Problem
+
+// Unprocessable RFC 9457 problem details.
+type Unprocessable = Problem
 
 // ListAuditParams defines parameters for ListAudit.
 type ListAuditParams struct {
@@ -1169,6 +2317,14 @@ type ListAuditParams struct {
 	// Sampai Until this instant (exclusive).
 	Sampai    *time.Time `form:"sampai,omitempty" json:"sampai,omitempty"`
 	RequestId *string    `form:"request_id,omitempty" json:"request_id,omitempty"`
+}
+
+// GetDistribusiPredikatParams defines parameters for GetDistribusiPredikat.
+type GetDistribusiPredikatParams struct {
+	UnitKerjaId openapi_types.UUID `form:"unit_kerja_id" json:"unit_kerja_id"`
+	Tahun       int                `form:"tahun" json:"tahun"`
+	Jenis       JenisPenilaian     `form:"jenis" json:"jenis"`
+	Periode     *int               `form:"periode,omitempty" json:"periode,omitempty"`
 }
 
 // ListInstansiParams defines parameters for ListInstansi.
@@ -1217,6 +2373,43 @@ type GetJabatanParams struct {
 
 // UpdateJabatanParams defines parameters for UpdateJabatan.
 type UpdateJabatanParams struct {
+	// IfMatch The ETag last read; a stale one is refused with 412.
+	IfMatch *IfMatch `json:"If-Match,omitempty"`
+}
+
+// ListKeberatanParams defines parameters for ListKeberatan.
+type ListKeberatanParams struct {
+	// Page 1-based page number.
+	Page     *Page            `form:"page,omitempty" json:"page,omitempty"`
+	PageSize *PageSize        `form:"page_size,omitempty" json:"page_size,omitempty"`
+	Status   *StatusKeberatan `form:"status,omitempty" json:"status,omitempty"`
+	Tahun    *int             `form:"tahun,omitempty" json:"tahun,omitempty"`
+}
+
+// ListKegiatanParams defines parameters for ListKegiatan.
+type ListKegiatanParams struct {
+	// Page 1-based page number.
+	Page     *Page               `form:"page,omitempty" json:"page,omitempty"`
+	PageSize *PageSize           `form:"page_size,omitempty" json:"page_size,omitempty"`
+	Nip      *string             `form:"nip,omitempty" json:"nip,omitempty"`
+	Dari     *openapi_types.Date `form:"dari,omitempty" json:"dari,omitempty"`
+	Sampai   *openapi_types.Date `form:"sampai,omitempty" json:"sampai,omitempty"`
+	Status   *StatusKegiatan     `form:"status,omitempty" json:"status,omitempty"`
+	RhkId    *openapi_types.UUID `form:"rhk_id,omitempty" json:"rhk_id,omitempty"`
+
+	// DinilaiSaya true: only the activities of the employees the caller rates.
+	DinilaiSaya *bool `form:"dinilai_saya,omitempty" json:"dinilai_saya,omitempty"`
+}
+
+// GetRingkasanKegiatanParams defines parameters for GetRingkasanKegiatan.
+type GetRingkasanKegiatanParams struct {
+	Nip   string `form:"nip" json:"nip"`
+	Tahun int    `form:"tahun" json:"tahun"`
+	Bulan int    `form:"bulan" json:"bulan"`
+}
+
+// UpdateKegiatanParams defines parameters for UpdateKegiatan.
+type UpdateKegiatanParams struct {
 	// IfMatch The ETag last read; a stale one is refused with 412.
 	IfMatch *IfMatch `json:"If-Match,omitempty"`
 }
@@ -1303,6 +2496,34 @@ type UpdatePenggunaParams struct {
 	IfMatch *IfMatch `json:"If-Match,omitempty"`
 }
 
+// ListPenilaianParams defines parameters for ListPenilaian.
+type ListPenilaianParams struct {
+	// Page 1-based page number.
+	Page        *Page               `form:"page,omitempty" json:"page,omitempty"`
+	PageSize    *PageSize           `form:"page_size,omitempty" json:"page_size,omitempty"`
+	Tahun       *int                `form:"tahun,omitempty" json:"tahun,omitempty"`
+	Jenis       *JenisPenilaian     `form:"jenis,omitempty" json:"jenis,omitempty"`
+	Periode     *int                `form:"periode,omitempty" json:"periode,omitempty"`
+	Nip         *string             `form:"nip,omitempty" json:"nip,omitempty"`
+	Status      *StatusPenilaian    `form:"status,omitempty" json:"status,omitempty"`
+	UnitKerjaId *openapi_types.UUID `form:"unit_kerja_id,omitempty" json:"unit_kerja_id,omitempty"`
+
+	// DinilaiSaya true: only the evaluations the caller makes as rater.
+	DinilaiSaya *bool `form:"dinilai_saya,omitempty" json:"dinilai_saya,omitempty"`
+}
+
+// PutPenilaianIsiParams defines parameters for PutPenilaianIsi.
+type PutPenilaianIsiParams struct {
+	// IfMatch The ETag last read; a stale one is refused with 412.
+	IfMatch *IfMatch `json:"If-Match,omitempty"`
+}
+
+// PutPeriodeKinerjaParams defines parameters for PutPeriodeKinerja.
+type PutPeriodeKinerjaParams struct {
+	// IfMatch The ETag last read; a stale one is refused with 412.
+	IfMatch *IfMatch `json:"If-Match,omitempty"`
+}
+
 // ListPltParams defines parameters for ListPlt.
 type ListPltParams struct {
 	// Page 1-based page number.
@@ -1312,6 +2533,50 @@ type ListPltParams struct {
 
 	// AktifPada Only assignments in force on this date.
 	AktifPada *openapi_types.Date `form:"aktif_pada,omitempty" json:"aktif_pada,omitempty"`
+}
+
+// ListPredikatOrganisasiParams defines parameters for ListPredikatOrganisasi.
+type ListPredikatOrganisasiParams struct {
+	Tahun       *int                `form:"tahun,omitempty" json:"tahun,omitempty"`
+	Jenis       *JenisPenilaian     `form:"jenis,omitempty" json:"jenis,omitempty"`
+	Periode     *int                `form:"periode,omitempty" json:"periode,omitempty"`
+	UnitKerjaId *openapi_types.UUID `form:"unit_kerja_id,omitempty" json:"unit_kerja_id,omitempty"`
+}
+
+// ListSKPParams defines parameters for ListSKP.
+type ListSKPParams struct {
+	// Page 1-based page number.
+	Page     *Page      `form:"page,omitempty" json:"page,omitempty"`
+	PageSize *PageSize  `form:"page_size,omitempty" json:"page_size,omitempty"`
+	Tahun    *int       `form:"tahun,omitempty" json:"tahun,omitempty"`
+	Nip      *string    `form:"nip,omitempty" json:"nip,omitempty"`
+	Status   *StatusSKP `form:"status,omitempty" json:"status,omitempty"`
+
+	// UnitKerjaId SKP of this unit and its sub-units.
+	UnitKerjaId *openapi_types.UUID `form:"unit_kerja_id,omitempty" json:"unit_kerja_id,omitempty"`
+
+	// DinilaiSaya true: only the SKP the caller rates.
+	DinilaiSaya *bool `form:"dinilai_saya,omitempty" json:"dinilai_saya,omitempty"`
+}
+
+// PutSKPIsiParams defines parameters for PutSKPIsi.
+type PutSKPIsiParams struct {
+	// IfMatch The ETag last read; a stale one is refused with 412.
+	IfMatch *IfMatch `json:"If-Match,omitempty"`
+}
+
+// ListUmpanBalikParams defines parameters for ListUmpanBalik.
+type ListUmpanBalikParams struct {
+	// Page 1-based page number.
+	Page     *Page     `form:"page,omitempty" json:"page,omitempty"`
+	PageSize *PageSize `form:"page_size,omitempty" json:"page_size,omitempty"`
+	Tahun    *int      `form:"tahun,omitempty" json:"tahun,omitempty"`
+
+	// Nip Requests about this pegawai.
+	Nip *string `form:"nip,omitempty" json:"nip,omitempty"`
+
+	// TugasSaya true: only the requests the caller is asked to answer.
+	TugasSaya *bool `form:"tugas_saya,omitempty" json:"tugas_saya,omitempty"`
 }
 
 // ListUnitKerjaParams defines parameters for ListUnitKerja.
@@ -1365,6 +2630,21 @@ type CreateJabatanJSONRequestBody = JabatanInput
 // UpdateJabatanJSONRequestBody defines body for UpdateJabatan for application/json ContentType.
 type UpdateJabatanJSONRequestBody = JabatanPatch
 
+// CreateKeberatanJSONRequestBody defines body for CreateKeberatan for application/json ContentType.
+type CreateKeberatanJSONRequestBody = KeberatanInput
+
+// PutusKeberatanJSONRequestBody defines body for PutusKeberatan for application/json ContentType.
+type PutusKeberatanJSONRequestBody = PutusanKeberatan
+
+// CreateKegiatanJSONRequestBody defines body for CreateKegiatan for application/json ContentType.
+type CreateKegiatanJSONRequestBody = KegiatanInput
+
+// VerifikasiKegiatanJSONRequestBody defines body for VerifikasiKegiatan for application/json ContentType.
+type VerifikasiKegiatanJSONRequestBody = VerifikasiKegiatan
+
+// UpdateKegiatanJSONRequestBody defines body for UpdateKegiatan for application/json ContentType.
+type UpdateKegiatanJSONRequestBody = KegiatanInput
+
 // CreateKlienAPIJSONRequestBody defines body for CreateKlienAPI for application/json ContentType.
 type CreateKlienAPIJSONRequestBody = KlienAPIInput
 
@@ -1389,8 +2669,38 @@ type UpdatePenggunaJSONRequestBody = PenggunaPatch
 // ResetPasswordPenggunaJSONRequestBody defines body for ResetPasswordPengguna for application/json ContentType.
 type ResetPasswordPenggunaJSONRequestBody = PasswordReset
 
+// CreatePenilaianJSONRequestBody defines body for CreatePenilaian for application/json ContentType.
+type CreatePenilaianJSONRequestBody = PenilaianInput
+
+// FinalisasiPenilaianJSONRequestBody defines body for FinalisasiPenilaian for application/json ContentType.
+type FinalisasiPenilaianJSONRequestBody = FinalisasiInput
+
+// PutPenilaianIsiJSONRequestBody defines body for PutPenilaianIsi for application/json ContentType.
+type PutPenilaianIsiJSONRequestBody = PenilaianIsi
+
+// PutPeriodeKinerjaJSONRequestBody defines body for PutPeriodeKinerja for application/json ContentType.
+type PutPeriodeKinerjaJSONRequestBody = PeriodeKinerjaInput
+
 // CreatePltJSONRequestBody defines body for CreatePlt for application/json ContentType.
 type CreatePltJSONRequestBody = PltInput
+
+// PutPredikatOrganisasiJSONRequestBody defines body for PutPredikatOrganisasi for application/json ContentType.
+type PutPredikatOrganisasiJSONRequestBody = PredikatOrganisasiInput
+
+// CreateSKPJSONRequestBody defines body for CreateSKP for application/json ContentType.
+type CreateSKPJSONRequestBody = SKPInput
+
+// PutSKPIsiJSONRequestBody defines body for PutSKPIsi for application/json ContentType.
+type PutSKPIsiJSONRequestBody = SKPIsi
+
+// KembalikanSKPJSONRequestBody defines body for KembalikanSKP for application/json ContentType.
+type KembalikanSKPJSONRequestBody = Alasan
+
+// CreateUmpanBalikJSONRequestBody defines body for CreateUmpanBalik for application/json ContentType.
+type CreateUmpanBalikJSONRequestBody = UmpanBalikInput
+
+// JawabUmpanBalikJSONRequestBody defines body for JawabUmpanBalik for application/json ContentType.
+type JawabUmpanBalikJSONRequestBody = JawabanUmpanBalik
 
 // CreateUnitKerjaJSONRequestBody defines body for CreateUnitKerja for application/json ContentType.
 type CreateUnitKerjaJSONRequestBody = UnitKerjaInput
@@ -1415,6 +2725,9 @@ type ServerInterface interface {
 	// ClientToken Client-credentials token for an integrator's API client
 	// (POST /api/v1/auth/token)
 	ClientToken(ctx echo.Context) error
+	// GetDistribusiPredikat Check a unit's employee predikat against the distribution curve (SE MenPANRB 3/2023)
+	// (GET /api/v1/distribusi-predikat)
+	GetDistribusiPredikat(ctx echo.Context, params GetDistribusiPredikatParams) error
 	// ListInstansi List instansi
 	// (GET /api/v1/instansi)
 	ListInstansi(ctx echo.Context, params ListInstansiParams) error
@@ -1442,6 +2755,39 @@ type ServerInterface interface {
 	// UpdateJabatan Change a position
 	// (PATCH /api/v1/jabatan/{id})
 	UpdateJabatan(ctx echo.Context, id ID, params UpdateJabatanParams) error
+	// ListKeberatan Objections the caller made, must decide, or administers
+	// (GET /api/v1/keberatan)
+	ListKeberatan(ctx echo.Context, params ListKeberatanParams) error
+	// CreateKeberatan Object to one's final evaluation, within the instansi's deadline (default 14 days)
+	// (POST /api/v1/keberatan)
+	CreateKeberatan(ctx echo.Context) error
+	// GetKeberatan One objection
+	// (GET /api/v1/keberatan/{id})
+	GetKeberatan(ctx echo.Context, id ID) error
+	// PutusKeberatan Decide an objection (the rater's superior); the decision is final
+	// (POST /api/v1/keberatan/{id}/putusan)
+	PutusKeberatan(ctx echo.Context, id ID) error
+	// ListKegiatan List activity logs within the caller's reach
+	// (GET /api/v1/kegiatan)
+	ListKegiatan(ctx echo.Context, params ListKegiatanParams) error
+	// CreateKegiatan Record one's own activity
+	// (POST /api/v1/kegiatan)
+	CreateKegiatan(ctx echo.Context) error
+	// GetRingkasanKegiatan Monthly totals of a pegawai's activities per RHK and minutes per day
+	// (GET /api/v1/kegiatan/ringkasan)
+	GetRingkasanKegiatan(ctx echo.Context, params GetRingkasanKegiatanParams) error
+	// VerifikasiKegiatan Accept or reject activities of one's subordinates in bulk (all or nothing)
+	// (POST /api/v1/kegiatan/verifikasi)
+	VerifikasiKegiatan(ctx echo.Context) error
+	// DeleteKegiatan Delete one's own activity that was not accepted
+	// (DELETE /api/v1/kegiatan/{id})
+	DeleteKegiatan(ctx echo.Context, id ID) error
+	// GetKegiatan One activity
+	// (GET /api/v1/kegiatan/{id})
+	GetKegiatan(ctx echo.Context, id ID) error
+	// UpdateKegiatan Correct one's own activity while it awaits verification (or after a rejection)
+	// (PUT /api/v1/kegiatan/{id})
+	UpdateKegiatan(ctx echo.Context, id ID, params UpdateKegiatanParams) error
 	// ListKlienAPI List the instansi's API clients
 	// (GET /api/v1/klien-api)
 	ListKlienAPI(ctx echo.Context, params ListKlienAPIParams) error
@@ -1502,6 +2848,33 @@ type ServerInterface interface {
 	// ResetPasswordPengguna Set a new password (given, or generated and returned once); revokes sessions
 	// (POST /api/v1/pengguna/{id}/reset-password)
 	ResetPasswordPengguna(ctx echo.Context, id ID) error
+	// ListPenilaian List evaluations within the caller's reach
+	// (GET /api/v1/penilaian)
+	ListPenilaian(ctx echo.Context, params ListPenilaianParams) error
+	// CreatePenilaian Open a periodic or annual evaluation of an approved SKP (the rater)
+	// (POST /api/v1/penilaian)
+	CreatePenilaian(ctx echo.Context) error
+	// FinalisasiPenilaian Finalise the evaluations of a unit for a period after the distribution check
+	// (POST /api/v1/penilaian/finalisasi)
+	FinalisasiPenilaian(ctx echo.Context) error
+	// GetPenilaian One evaluation with realisasi, capaian, ratings, predikat and how it was reached
+	// (GET /api/v1/penilaian/{id})
+	GetPenilaian(ctx echo.Context, id ID) error
+	// PutPenilaianIsi Record realisasi, ratings and feedback of a DRAFT evaluation (the rater)
+	// (PUT /api/v1/penilaian/{id})
+	PutPenilaianIsi(ctx echo.Context, id ID, params PutPenilaianIsiParams) error
+	// FinalkanPenilaian Finalise one evaluation (the rater), after the unit's distribution check
+	// (POST /api/v1/penilaian/{id}/finalkan)
+	FinalkanPenilaian(ctx echo.Context, id ID) error
+	// ListPeriodeKinerja The appraisal settings of every year
+	// (GET /api/v1/periode-kinerja)
+	ListPeriodeKinerja(ctx echo.Context) error
+	// GetPeriodeKinerja The appraisal settings of a year (defaults when none were saved)
+	// (GET /api/v1/periode-kinerja/{tahun})
+	GetPeriodeKinerja(ctx echo.Context, tahun Tahun) error
+	// PutPeriodeKinerja Set the appraisal settings of a year (ADMIN_INSTANSI)
+	// (PUT /api/v1/periode-kinerja/{tahun})
+	PutPeriodeKinerja(ctx echo.Context, tahun Tahun, params PutPeriodeKinerjaParams) error
 	// ListPlt Acting assignments (Plt/Plh)
 	// (GET /api/v1/plt)
 	ListPlt(ctx echo.Context, params ListPltParams) error
@@ -1511,6 +2884,57 @@ type ServerInterface interface {
 	// DeletePlt Withdraw an acting assignment
 	// (DELETE /api/v1/plt/{id})
 	DeletePlt(ctx echo.Context, id ID) error
+	// ListPredikatOrganisasi Organisation predikat of units
+	// (GET /api/v1/predikat-organisasi)
+	ListPredikatOrganisasi(ctx echo.Context, params ListPredikatOrganisasiParams) error
+	// PutPredikatOrganisasi Set a unit's organisation predikat for a period
+	// (PUT /api/v1/predikat-organisasi)
+	PutPredikatOrganisasi(ctx echo.Context) error
+	// ListSKP List SKP within the caller's reach
+	// (GET /api/v1/skp)
+	ListSKP(ctx echo.Context, params ListSKPParams) error
+	// CreateSKP Start an SKP (DRAFT) for a pegawai and year
+	// (POST /api/v1/skp)
+	CreateSKP(ctx echo.Context) error
+	// DeleteSKP Delete an SKP that was never approved
+	// (DELETE /api/v1/skp/{id})
+	DeleteSKP(ctx echo.Context, id ID) error
+	// GetSKP One SKP with its RHK, indicators and expectations
+	// (GET /api/v1/skp/{id})
+	GetSKP(ctx echo.Context, id ID) error
+	// PutSKPIsi Replace the content (RHK, indicators, expectations) of a DRAFT or returned SKP
+	// (PUT /api/v1/skp/{id})
+	PutSKPIsi(ctx echo.Context, id ID, params PutSKPIsiParams) error
+	// AjukanSKP Submit the SKP to the rater (DRAFT or DIKEMBALIKAN → DIAJUKAN)
+	// (POST /api/v1/skp/{id}/ajukan)
+	AjukanSKP(ctx echo.Context, id ID) error
+	// GetKaskadeSKP The RHK cascade from this SKP down through the subordinates' RHK that intervene it
+	// (GET /api/v1/skp/{id}/kaskade)
+	GetKaskadeSKP(ctx echo.Context, id ID) error
+	// KembalikanSKP Return a submitted SKP with a reason (the rater only; DIAJUKAN → DIKEMBALIKAN)
+	// (POST /api/v1/skp/{id}/kembalikan)
+	KembalikanSKP(ctx echo.Context, id ID) error
+	// ListRevisiSKP Every approved revision of the SKP, as approved
+	// (GET /api/v1/skp/{id}/revisi)
+	ListRevisiSKP(ctx echo.Context, id ID) error
+	// RevisiSKP Open a new revision of an approved SKP (DISETUJUI → DRAFT, revisi + 1)
+	// (POST /api/v1/skp/{id}/revisi)
+	RevisiSKP(ctx echo.Context, id ID) error
+	// SetujuiSKP Approve a submitted SKP (the rater only; DIAJUKAN → DISETUJUI)
+	// (POST /api/v1/skp/{id}/setujui)
+	SetujuiSKP(ctx echo.Context, id ID) error
+	// ListUmpanBalik Feedback requests the caller made, is asked to answer, or that concern them
+	// (GET /api/v1/umpan-balik)
+	ListUmpanBalik(ctx echo.Context, params ListUmpanBalikParams) error
+	// CreateUmpanBalik Ask chosen colleagues for feedback on a pegawai (their rater or an admin)
+	// (POST /api/v1/umpan-balik)
+	CreateUmpanBalik(ctx echo.Context) error
+	// GetUmpanBalik A feedback request with its anonymous aggregate
+	// (GET /api/v1/umpan-balik/{id})
+	GetUmpanBalik(ctx echo.Context, id ID) error
+	// JawabUmpanBalik Answer a feedback request one was asked to answer, before its deadline
+	// (POST /api/v1/umpan-balik/{id}/jawaban)
+	JawabUmpanBalik(ctx echo.Context, id ID) error
 	// ListUnitKerja List units (flat), filterable by parent
 	// (GET /api/v1/unit-kerja)
 	ListUnitKerja(ctx echo.Context, params ListUnitKerjaParams) error
@@ -1649,6 +3073,45 @@ func (w *ServerInterfaceWrapper) ClientToken(ctx echo.Context) error {
 
 	// Invoke the callback with all the unmarshaled arguments
 	err = w.Handler.ClientToken(ctx)
+	return err
+}
+
+// GetDistribusiPredikat converts echo context to params.
+func (w *ServerInterfaceWrapper) GetDistribusiPredikat(ctx echo.Context) error {
+	var err error
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params GetDistribusiPredikatParams
+	// ------------- Required query parameter "unit_kerja_id" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, true, "unit_kerja_id", ctx.QueryParams(), &params.UnitKerjaId, runtime.BindQueryParameterOptions{Type: "string", Format: "uuid"})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter unit_kerja_id: %s", err))
+	}
+
+	// ------------- Required query parameter "tahun" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, true, "tahun", ctx.QueryParams(), &params.Tahun, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter tahun: %s", err))
+	}
+
+	// ------------- Required query parameter "jenis" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, true, "jenis", ctx.QueryParams(), &params.Jenis, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter jenis: %s", err))
+	}
+
+	// ------------- Optional query parameter "periode" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "periode", ctx.QueryParams(), &params.Periode, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter periode: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.GetDistribusiPredikat(ctx, params)
 	return err
 }
 
@@ -1902,6 +3365,271 @@ func (w *ServerInterfaceWrapper) UpdateJabatan(ctx echo.Context) error {
 
 	// Invoke the callback with all the unmarshaled arguments
 	err = w.Handler.UpdateJabatan(ctx, id, params)
+	return err
+}
+
+// ListKeberatan converts echo context to params.
+func (w *ServerInterfaceWrapper) ListKeberatan(ctx echo.Context) error {
+	var err error
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ListKeberatanParams
+	// ------------- Optional query parameter "page" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "page", ctx.QueryParams(), &params.Page, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter page: %s", err))
+	}
+
+	// ------------- Optional query parameter "page_size" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "page_size", ctx.QueryParams(), &params.PageSize, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter page_size: %s", err))
+	}
+
+	// ------------- Optional query parameter "status" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "status", ctx.QueryParams(), &params.Status, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter status: %s", err))
+	}
+
+	// ------------- Optional query parameter "tahun" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "tahun", ctx.QueryParams(), &params.Tahun, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter tahun: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.ListKeberatan(ctx, params)
+	return err
+}
+
+// CreateKeberatan converts echo context to params.
+func (w *ServerInterfaceWrapper) CreateKeberatan(ctx echo.Context) error {
+	var err error
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.CreateKeberatan(ctx)
+	return err
+}
+
+// GetKeberatan converts echo context to params.
+func (w *ServerInterfaceWrapper) GetKeberatan(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "id" -------------
+	var id ID
+
+	err = runtime.BindStyledParameterWithOptions("simple", "id", ctx.Param("id"), &id, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter id: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.GetKeberatan(ctx, id)
+	return err
+}
+
+// PutusKeberatan converts echo context to params.
+func (w *ServerInterfaceWrapper) PutusKeberatan(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "id" -------------
+	var id ID
+
+	err = runtime.BindStyledParameterWithOptions("simple", "id", ctx.Param("id"), &id, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter id: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.PutusKeberatan(ctx, id)
+	return err
+}
+
+// ListKegiatan converts echo context to params.
+func (w *ServerInterfaceWrapper) ListKegiatan(ctx echo.Context) error {
+	var err error
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ListKegiatanParams
+	// ------------- Optional query parameter "page" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "page", ctx.QueryParams(), &params.Page, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter page: %s", err))
+	}
+
+	// ------------- Optional query parameter "page_size" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "page_size", ctx.QueryParams(), &params.PageSize, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter page_size: %s", err))
+	}
+
+	// ------------- Optional query parameter "nip" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "nip", ctx.QueryParams(), &params.Nip, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter nip: %s", err))
+	}
+
+	// ------------- Optional query parameter "dari" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "dari", ctx.QueryParams(), &params.Dari, runtime.BindQueryParameterOptions{Type: "string", Format: "date"})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter dari: %s", err))
+	}
+
+	// ------------- Optional query parameter "sampai" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "sampai", ctx.QueryParams(), &params.Sampai, runtime.BindQueryParameterOptions{Type: "string", Format: "date"})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter sampai: %s", err))
+	}
+
+	// ------------- Optional query parameter "status" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "status", ctx.QueryParams(), &params.Status, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter status: %s", err))
+	}
+
+	// ------------- Optional query parameter "rhk_id" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "rhk_id", ctx.QueryParams(), &params.RhkId, runtime.BindQueryParameterOptions{Type: "string", Format: "uuid"})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter rhk_id: %s", err))
+	}
+
+	// ------------- Optional query parameter "dinilai_saya" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "dinilai_saya", ctx.QueryParams(), &params.DinilaiSaya, runtime.BindQueryParameterOptions{Type: "boolean", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter dinilai_saya: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.ListKegiatan(ctx, params)
+	return err
+}
+
+// CreateKegiatan converts echo context to params.
+func (w *ServerInterfaceWrapper) CreateKegiatan(ctx echo.Context) error {
+	var err error
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.CreateKegiatan(ctx)
+	return err
+}
+
+// GetRingkasanKegiatan converts echo context to params.
+func (w *ServerInterfaceWrapper) GetRingkasanKegiatan(ctx echo.Context) error {
+	var err error
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params GetRingkasanKegiatanParams
+	// ------------- Required query parameter "nip" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, true, "nip", ctx.QueryParams(), &params.Nip, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter nip: %s", err))
+	}
+
+	// ------------- Required query parameter "tahun" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, true, "tahun", ctx.QueryParams(), &params.Tahun, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter tahun: %s", err))
+	}
+
+	// ------------- Required query parameter "bulan" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, true, "bulan", ctx.QueryParams(), &params.Bulan, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter bulan: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.GetRingkasanKegiatan(ctx, params)
+	return err
+}
+
+// VerifikasiKegiatan converts echo context to params.
+func (w *ServerInterfaceWrapper) VerifikasiKegiatan(ctx echo.Context) error {
+	var err error
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.VerifikasiKegiatan(ctx)
+	return err
+}
+
+// DeleteKegiatan converts echo context to params.
+func (w *ServerInterfaceWrapper) DeleteKegiatan(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "id" -------------
+	var id ID
+
+	err = runtime.BindStyledParameterWithOptions("simple", "id", ctx.Param("id"), &id, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter id: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.DeleteKegiatan(ctx, id)
+	return err
+}
+
+// GetKegiatan converts echo context to params.
+func (w *ServerInterfaceWrapper) GetKegiatan(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "id" -------------
+	var id ID
+
+	err = runtime.BindStyledParameterWithOptions("simple", "id", ctx.Param("id"), &id, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter id: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.GetKegiatan(ctx, id)
+	return err
+}
+
+// UpdateKegiatan converts echo context to params.
+func (w *ServerInterfaceWrapper) UpdateKegiatan(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "id" -------------
+	var id ID
+
+	err = runtime.BindStyledParameterWithOptions("simple", "id", ctx.Param("id"), &id, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter id: %s", err))
+	}
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params UpdateKegiatanParams
+
+	headers := ctx.Request().Header
+	// ------------- Optional header parameter "If-Match" -------------
+	if valueList, found := headers[http.CanonicalHeaderKey("If-Match")]; found {
+		var IfMatch IfMatch
+		n := len(valueList)
+		if n != 1 {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Expected one value for If-Match, got %d", n))
+		}
+
+		err = runtime.BindStyledParameterWithOptions("simple", "If-Match", valueList[0], &IfMatch, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""})
+		if err != nil {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter If-Match: %s", err))
+		}
+
+		params.IfMatch = &IfMatch
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.UpdateKegiatan(ctx, id, params)
 	return err
 }
 
@@ -2365,6 +4093,227 @@ func (w *ServerInterfaceWrapper) ResetPasswordPengguna(ctx echo.Context) error {
 	return err
 }
 
+// ListPenilaian converts echo context to params.
+func (w *ServerInterfaceWrapper) ListPenilaian(ctx echo.Context) error {
+	var err error
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ListPenilaianParams
+	// ------------- Optional query parameter "page" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "page", ctx.QueryParams(), &params.Page, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter page: %s", err))
+	}
+
+	// ------------- Optional query parameter "page_size" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "page_size", ctx.QueryParams(), &params.PageSize, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter page_size: %s", err))
+	}
+
+	// ------------- Optional query parameter "tahun" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "tahun", ctx.QueryParams(), &params.Tahun, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter tahun: %s", err))
+	}
+
+	// ------------- Optional query parameter "jenis" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "jenis", ctx.QueryParams(), &params.Jenis, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter jenis: %s", err))
+	}
+
+	// ------------- Optional query parameter "periode" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "periode", ctx.QueryParams(), &params.Periode, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter periode: %s", err))
+	}
+
+	// ------------- Optional query parameter "nip" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "nip", ctx.QueryParams(), &params.Nip, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter nip: %s", err))
+	}
+
+	// ------------- Optional query parameter "status" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "status", ctx.QueryParams(), &params.Status, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter status: %s", err))
+	}
+
+	// ------------- Optional query parameter "unit_kerja_id" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "unit_kerja_id", ctx.QueryParams(), &params.UnitKerjaId, runtime.BindQueryParameterOptions{Type: "string", Format: "uuid"})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter unit_kerja_id: %s", err))
+	}
+
+	// ------------- Optional query parameter "dinilai_saya" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "dinilai_saya", ctx.QueryParams(), &params.DinilaiSaya, runtime.BindQueryParameterOptions{Type: "boolean", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter dinilai_saya: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.ListPenilaian(ctx, params)
+	return err
+}
+
+// CreatePenilaian converts echo context to params.
+func (w *ServerInterfaceWrapper) CreatePenilaian(ctx echo.Context) error {
+	var err error
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.CreatePenilaian(ctx)
+	return err
+}
+
+// FinalisasiPenilaian converts echo context to params.
+func (w *ServerInterfaceWrapper) FinalisasiPenilaian(ctx echo.Context) error {
+	var err error
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.FinalisasiPenilaian(ctx)
+	return err
+}
+
+// GetPenilaian converts echo context to params.
+func (w *ServerInterfaceWrapper) GetPenilaian(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "id" -------------
+	var id ID
+
+	err = runtime.BindStyledParameterWithOptions("simple", "id", ctx.Param("id"), &id, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter id: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.GetPenilaian(ctx, id)
+	return err
+}
+
+// PutPenilaianIsi converts echo context to params.
+func (w *ServerInterfaceWrapper) PutPenilaianIsi(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "id" -------------
+	var id ID
+
+	err = runtime.BindStyledParameterWithOptions("simple", "id", ctx.Param("id"), &id, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter id: %s", err))
+	}
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params PutPenilaianIsiParams
+
+	headers := ctx.Request().Header
+	// ------------- Optional header parameter "If-Match" -------------
+	if valueList, found := headers[http.CanonicalHeaderKey("If-Match")]; found {
+		var IfMatch IfMatch
+		n := len(valueList)
+		if n != 1 {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Expected one value for If-Match, got %d", n))
+		}
+
+		err = runtime.BindStyledParameterWithOptions("simple", "If-Match", valueList[0], &IfMatch, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""})
+		if err != nil {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter If-Match: %s", err))
+		}
+
+		params.IfMatch = &IfMatch
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.PutPenilaianIsi(ctx, id, params)
+	return err
+}
+
+// FinalkanPenilaian converts echo context to params.
+func (w *ServerInterfaceWrapper) FinalkanPenilaian(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "id" -------------
+	var id ID
+
+	err = runtime.BindStyledParameterWithOptions("simple", "id", ctx.Param("id"), &id, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter id: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.FinalkanPenilaian(ctx, id)
+	return err
+}
+
+// ListPeriodeKinerja converts echo context to params.
+func (w *ServerInterfaceWrapper) ListPeriodeKinerja(ctx echo.Context) error {
+	var err error
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.ListPeriodeKinerja(ctx)
+	return err
+}
+
+// GetPeriodeKinerja converts echo context to params.
+func (w *ServerInterfaceWrapper) GetPeriodeKinerja(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "tahun" -------------
+	var tahun Tahun
+
+	err = runtime.BindStyledParameterWithOptions("simple", "tahun", ctx.Param("tahun"), &tahun, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter tahun: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.GetPeriodeKinerja(ctx, tahun)
+	return err
+}
+
+// PutPeriodeKinerja converts echo context to params.
+func (w *ServerInterfaceWrapper) PutPeriodeKinerja(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "tahun" -------------
+	var tahun Tahun
+
+	err = runtime.BindStyledParameterWithOptions("simple", "tahun", ctx.Param("tahun"), &tahun, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter tahun: %s", err))
+	}
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params PutPeriodeKinerjaParams
+
+	headers := ctx.Request().Header
+	// ------------- Optional header parameter "If-Match" -------------
+	if valueList, found := headers[http.CanonicalHeaderKey("If-Match")]; found {
+		var IfMatch IfMatch
+		n := len(valueList)
+		if n != 1 {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Expected one value for If-Match, got %d", n))
+		}
+
+		err = runtime.BindStyledParameterWithOptions("simple", "If-Match", valueList[0], &IfMatch, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""})
+		if err != nil {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter If-Match: %s", err))
+		}
+
+		params.IfMatch = &IfMatch
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.PutPeriodeKinerja(ctx, tahun, params)
+	return err
+}
+
 // ListPlt converts echo context to params.
 func (w *ServerInterfaceWrapper) ListPlt(ctx echo.Context) error {
 	var err error
@@ -2426,6 +4375,374 @@ func (w *ServerInterfaceWrapper) DeletePlt(ctx echo.Context) error {
 
 	// Invoke the callback with all the unmarshaled arguments
 	err = w.Handler.DeletePlt(ctx, id)
+	return err
+}
+
+// ListPredikatOrganisasi converts echo context to params.
+func (w *ServerInterfaceWrapper) ListPredikatOrganisasi(ctx echo.Context) error {
+	var err error
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ListPredikatOrganisasiParams
+	// ------------- Optional query parameter "tahun" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "tahun", ctx.QueryParams(), &params.Tahun, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter tahun: %s", err))
+	}
+
+	// ------------- Optional query parameter "jenis" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "jenis", ctx.QueryParams(), &params.Jenis, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter jenis: %s", err))
+	}
+
+	// ------------- Optional query parameter "periode" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "periode", ctx.QueryParams(), &params.Periode, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter periode: %s", err))
+	}
+
+	// ------------- Optional query parameter "unit_kerja_id" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "unit_kerja_id", ctx.QueryParams(), &params.UnitKerjaId, runtime.BindQueryParameterOptions{Type: "string", Format: "uuid"})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter unit_kerja_id: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.ListPredikatOrganisasi(ctx, params)
+	return err
+}
+
+// PutPredikatOrganisasi converts echo context to params.
+func (w *ServerInterfaceWrapper) PutPredikatOrganisasi(ctx echo.Context) error {
+	var err error
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.PutPredikatOrganisasi(ctx)
+	return err
+}
+
+// ListSKP converts echo context to params.
+func (w *ServerInterfaceWrapper) ListSKP(ctx echo.Context) error {
+	var err error
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ListSKPParams
+	// ------------- Optional query parameter "page" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "page", ctx.QueryParams(), &params.Page, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter page: %s", err))
+	}
+
+	// ------------- Optional query parameter "page_size" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "page_size", ctx.QueryParams(), &params.PageSize, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter page_size: %s", err))
+	}
+
+	// ------------- Optional query parameter "tahun" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "tahun", ctx.QueryParams(), &params.Tahun, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter tahun: %s", err))
+	}
+
+	// ------------- Optional query parameter "nip" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "nip", ctx.QueryParams(), &params.Nip, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter nip: %s", err))
+	}
+
+	// ------------- Optional query parameter "status" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "status", ctx.QueryParams(), &params.Status, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter status: %s", err))
+	}
+
+	// ------------- Optional query parameter "unit_kerja_id" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "unit_kerja_id", ctx.QueryParams(), &params.UnitKerjaId, runtime.BindQueryParameterOptions{Type: "string", Format: "uuid"})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter unit_kerja_id: %s", err))
+	}
+
+	// ------------- Optional query parameter "dinilai_saya" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "dinilai_saya", ctx.QueryParams(), &params.DinilaiSaya, runtime.BindQueryParameterOptions{Type: "boolean", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter dinilai_saya: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.ListSKP(ctx, params)
+	return err
+}
+
+// CreateSKP converts echo context to params.
+func (w *ServerInterfaceWrapper) CreateSKP(ctx echo.Context) error {
+	var err error
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.CreateSKP(ctx)
+	return err
+}
+
+// DeleteSKP converts echo context to params.
+func (w *ServerInterfaceWrapper) DeleteSKP(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "id" -------------
+	var id ID
+
+	err = runtime.BindStyledParameterWithOptions("simple", "id", ctx.Param("id"), &id, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter id: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.DeleteSKP(ctx, id)
+	return err
+}
+
+// GetSKP converts echo context to params.
+func (w *ServerInterfaceWrapper) GetSKP(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "id" -------------
+	var id ID
+
+	err = runtime.BindStyledParameterWithOptions("simple", "id", ctx.Param("id"), &id, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter id: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.GetSKP(ctx, id)
+	return err
+}
+
+// PutSKPIsi converts echo context to params.
+func (w *ServerInterfaceWrapper) PutSKPIsi(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "id" -------------
+	var id ID
+
+	err = runtime.BindStyledParameterWithOptions("simple", "id", ctx.Param("id"), &id, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter id: %s", err))
+	}
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params PutSKPIsiParams
+
+	headers := ctx.Request().Header
+	// ------------- Optional header parameter "If-Match" -------------
+	if valueList, found := headers[http.CanonicalHeaderKey("If-Match")]; found {
+		var IfMatch IfMatch
+		n := len(valueList)
+		if n != 1 {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Expected one value for If-Match, got %d", n))
+		}
+
+		err = runtime.BindStyledParameterWithOptions("simple", "If-Match", valueList[0], &IfMatch, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""})
+		if err != nil {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter If-Match: %s", err))
+		}
+
+		params.IfMatch = &IfMatch
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.PutSKPIsi(ctx, id, params)
+	return err
+}
+
+// AjukanSKP converts echo context to params.
+func (w *ServerInterfaceWrapper) AjukanSKP(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "id" -------------
+	var id ID
+
+	err = runtime.BindStyledParameterWithOptions("simple", "id", ctx.Param("id"), &id, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter id: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.AjukanSKP(ctx, id)
+	return err
+}
+
+// GetKaskadeSKP converts echo context to params.
+func (w *ServerInterfaceWrapper) GetKaskadeSKP(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "id" -------------
+	var id ID
+
+	err = runtime.BindStyledParameterWithOptions("simple", "id", ctx.Param("id"), &id, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter id: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.GetKaskadeSKP(ctx, id)
+	return err
+}
+
+// KembalikanSKP converts echo context to params.
+func (w *ServerInterfaceWrapper) KembalikanSKP(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "id" -------------
+	var id ID
+
+	err = runtime.BindStyledParameterWithOptions("simple", "id", ctx.Param("id"), &id, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter id: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.KembalikanSKP(ctx, id)
+	return err
+}
+
+// ListRevisiSKP converts echo context to params.
+func (w *ServerInterfaceWrapper) ListRevisiSKP(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "id" -------------
+	var id ID
+
+	err = runtime.BindStyledParameterWithOptions("simple", "id", ctx.Param("id"), &id, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter id: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.ListRevisiSKP(ctx, id)
+	return err
+}
+
+// RevisiSKP converts echo context to params.
+func (w *ServerInterfaceWrapper) RevisiSKP(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "id" -------------
+	var id ID
+
+	err = runtime.BindStyledParameterWithOptions("simple", "id", ctx.Param("id"), &id, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter id: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.RevisiSKP(ctx, id)
+	return err
+}
+
+// SetujuiSKP converts echo context to params.
+func (w *ServerInterfaceWrapper) SetujuiSKP(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "id" -------------
+	var id ID
+
+	err = runtime.BindStyledParameterWithOptions("simple", "id", ctx.Param("id"), &id, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter id: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.SetujuiSKP(ctx, id)
+	return err
+}
+
+// ListUmpanBalik converts echo context to params.
+func (w *ServerInterfaceWrapper) ListUmpanBalik(ctx echo.Context) error {
+	var err error
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ListUmpanBalikParams
+	// ------------- Optional query parameter "page" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "page", ctx.QueryParams(), &params.Page, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter page: %s", err))
+	}
+
+	// ------------- Optional query parameter "page_size" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "page_size", ctx.QueryParams(), &params.PageSize, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter page_size: %s", err))
+	}
+
+	// ------------- Optional query parameter "tahun" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "tahun", ctx.QueryParams(), &params.Tahun, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter tahun: %s", err))
+	}
+
+	// ------------- Optional query parameter "nip" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "nip", ctx.QueryParams(), &params.Nip, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter nip: %s", err))
+	}
+
+	// ------------- Optional query parameter "tugas_saya" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "tugas_saya", ctx.QueryParams(), &params.TugasSaya, runtime.BindQueryParameterOptions{Type: "boolean", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter tugas_saya: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.ListUmpanBalik(ctx, params)
+	return err
+}
+
+// CreateUmpanBalik converts echo context to params.
+func (w *ServerInterfaceWrapper) CreateUmpanBalik(ctx echo.Context) error {
+	var err error
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.CreateUmpanBalik(ctx)
+	return err
+}
+
+// GetUmpanBalik converts echo context to params.
+func (w *ServerInterfaceWrapper) GetUmpanBalik(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "id" -------------
+	var id ID
+
+	err = runtime.BindStyledParameterWithOptions("simple", "id", ctx.Param("id"), &id, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter id: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.GetUmpanBalik(ctx, id)
+	return err
+}
+
+// JawabUmpanBalik converts echo context to params.
+func (w *ServerInterfaceWrapper) JawabUmpanBalik(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "id" -------------
+	var id ID
+
+	err = runtime.BindStyledParameterWithOptions("simple", "id", ctx.Param("id"), &id, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter id: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.JawabUmpanBalik(ctx, id)
 	return err
 }
 
@@ -2680,6 +4997,44 @@ func RegisterHandlersWithOptions(router EchoRouter, si ServerInterface, options 
 	router.POST(options.BaseURL+"/api/v1/klien-api", wrapper.CreateKlienAPI, options.OperationMiddlewares["createKlienAPI"]...)
 	router.DELETE(options.BaseURL+"/api/v1/klien-api/:id", wrapper.RevokeKlienAPI, options.OperationMiddlewares["revokeKlienAPI"]...)
 	router.GET(options.BaseURL+"/api/v1/audit", wrapper.ListAudit, options.OperationMiddlewares["listAudit"]...)
+	router.GET(options.BaseURL+"/api/v1/periode-kinerja", wrapper.ListPeriodeKinerja, options.OperationMiddlewares["listPeriodeKinerja"]...)
+	router.GET(options.BaseURL+"/api/v1/periode-kinerja/:tahun", wrapper.GetPeriodeKinerja, options.OperationMiddlewares["getPeriodeKinerja"]...)
+	router.PUT(options.BaseURL+"/api/v1/periode-kinerja/:tahun", wrapper.PutPeriodeKinerja, options.OperationMiddlewares["putPeriodeKinerja"]...)
+	router.GET(options.BaseURL+"/api/v1/skp", wrapper.ListSKP, options.OperationMiddlewares["listSKP"]...)
+	router.POST(options.BaseURL+"/api/v1/skp", wrapper.CreateSKP, options.OperationMiddlewares["createSKP"]...)
+	router.DELETE(options.BaseURL+"/api/v1/skp/:id", wrapper.DeleteSKP, options.OperationMiddlewares["deleteSKP"]...)
+	router.GET(options.BaseURL+"/api/v1/skp/:id", wrapper.GetSKP, options.OperationMiddlewares["getSKP"]...)
+	router.PUT(options.BaseURL+"/api/v1/skp/:id", wrapper.PutSKPIsi, options.OperationMiddlewares["putSKPIsi"]...)
+	router.POST(options.BaseURL+"/api/v1/skp/:id/ajukan", wrapper.AjukanSKP, options.OperationMiddlewares["ajukanSKP"]...)
+	router.POST(options.BaseURL+"/api/v1/skp/:id/setujui", wrapper.SetujuiSKP, options.OperationMiddlewares["setujuiSKP"]...)
+	router.POST(options.BaseURL+"/api/v1/skp/:id/kembalikan", wrapper.KembalikanSKP, options.OperationMiddlewares["kembalikanSKP"]...)
+	router.GET(options.BaseURL+"/api/v1/skp/:id/revisi", wrapper.ListRevisiSKP, options.OperationMiddlewares["listRevisiSKP"]...)
+	router.POST(options.BaseURL+"/api/v1/skp/:id/revisi", wrapper.RevisiSKP, options.OperationMiddlewares["revisiSKP"]...)
+	router.GET(options.BaseURL+"/api/v1/skp/:id/kaskade", wrapper.GetKaskadeSKP, options.OperationMiddlewares["getKaskadeSKP"]...)
+	router.GET(options.BaseURL+"/api/v1/kegiatan", wrapper.ListKegiatan, options.OperationMiddlewares["listKegiatan"]...)
+	router.POST(options.BaseURL+"/api/v1/kegiatan", wrapper.CreateKegiatan, options.OperationMiddlewares["createKegiatan"]...)
+	router.POST(options.BaseURL+"/api/v1/kegiatan/verifikasi", wrapper.VerifikasiKegiatan, options.OperationMiddlewares["verifikasiKegiatan"]...)
+	router.GET(options.BaseURL+"/api/v1/kegiatan/ringkasan", wrapper.GetRingkasanKegiatan, options.OperationMiddlewares["getRingkasanKegiatan"]...)
+	router.DELETE(options.BaseURL+"/api/v1/kegiatan/:id", wrapper.DeleteKegiatan, options.OperationMiddlewares["deleteKegiatan"]...)
+	router.GET(options.BaseURL+"/api/v1/kegiatan/:id", wrapper.GetKegiatan, options.OperationMiddlewares["getKegiatan"]...)
+	router.PUT(options.BaseURL+"/api/v1/kegiatan/:id", wrapper.UpdateKegiatan, options.OperationMiddlewares["updateKegiatan"]...)
+	router.GET(options.BaseURL+"/api/v1/penilaian", wrapper.ListPenilaian, options.OperationMiddlewares["listPenilaian"]...)
+	router.POST(options.BaseURL+"/api/v1/penilaian", wrapper.CreatePenilaian, options.OperationMiddlewares["createPenilaian"]...)
+	router.POST(options.BaseURL+"/api/v1/penilaian/finalisasi", wrapper.FinalisasiPenilaian, options.OperationMiddlewares["finalisasiPenilaian"]...)
+	router.GET(options.BaseURL+"/api/v1/penilaian/:id", wrapper.GetPenilaian, options.OperationMiddlewares["getPenilaian"]...)
+	router.PUT(options.BaseURL+"/api/v1/penilaian/:id", wrapper.PutPenilaianIsi, options.OperationMiddlewares["putPenilaianIsi"]...)
+	router.POST(options.BaseURL+"/api/v1/penilaian/:id/finalkan", wrapper.FinalkanPenilaian, options.OperationMiddlewares["finalkanPenilaian"]...)
+	router.GET(options.BaseURL+"/api/v1/predikat-organisasi", wrapper.ListPredikatOrganisasi, options.OperationMiddlewares["listPredikatOrganisasi"]...)
+	router.PUT(options.BaseURL+"/api/v1/predikat-organisasi", wrapper.PutPredikatOrganisasi, options.OperationMiddlewares["putPredikatOrganisasi"]...)
+	router.GET(options.BaseURL+"/api/v1/distribusi-predikat", wrapper.GetDistribusiPredikat, options.OperationMiddlewares["getDistribusiPredikat"]...)
+	router.GET(options.BaseURL+"/api/v1/umpan-balik", wrapper.ListUmpanBalik, options.OperationMiddlewares["listUmpanBalik"]...)
+	router.POST(options.BaseURL+"/api/v1/umpan-balik", wrapper.CreateUmpanBalik, options.OperationMiddlewares["createUmpanBalik"]...)
+	router.GET(options.BaseURL+"/api/v1/umpan-balik/:id", wrapper.GetUmpanBalik, options.OperationMiddlewares["getUmpanBalik"]...)
+	router.POST(options.BaseURL+"/api/v1/umpan-balik/:id/jawaban", wrapper.JawabUmpanBalik, options.OperationMiddlewares["jawabUmpanBalik"]...)
+	router.GET(options.BaseURL+"/api/v1/keberatan", wrapper.ListKeberatan, options.OperationMiddlewares["listKeberatan"]...)
+	router.POST(options.BaseURL+"/api/v1/keberatan", wrapper.CreateKeberatan, options.OperationMiddlewares["createKeberatan"]...)
+	router.GET(options.BaseURL+"/api/v1/keberatan/:id", wrapper.GetKeberatan, options.OperationMiddlewares["getKeberatan"]...)
+	router.POST(options.BaseURL+"/api/v1/keberatan/:id/putusan", wrapper.PutusKeberatan, options.OperationMiddlewares["putusKeberatan"]...)
 
 }
 
@@ -2693,6 +5048,15 @@ type NotFoundApplicationProblemPlusJSONResponse Problem
 
 type PreconditionFailedApplicationProblemPlusJSONResponse Problem
 
+type SKPOKResponseHeaders struct {
+	ETag *string
+}
+type SKPOKJSONResponse struct {
+	Body SKP
+
+	Headers SKPOKResponseHeaders
+}
+
 type TooLargeApplicationProblemPlusJSONResponse Problem
 
 type TooManyRequestsApplicationProblemPlusJSONResponse Problem
@@ -2700,6 +5064,8 @@ type TooManyRequestsApplicationProblemPlusJSONResponse Problem
 type UnauthorizedApplicationProblemPlusJSONResponse Problem
 
 type UnavailableApplicationProblemPlusJSONResponse Problem
+
+type UnprocessableApplicationProblemPlusJSONResponse Problem
 
 type ListAuditRequestObject struct {
 	Params ListAuditParams
@@ -3009,6 +5375,92 @@ func (response ClientToken429ApplicationProblemPlusJSONResponse) VisitClientToke
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
 	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetDistribusiPredikatRequestObject struct {
+	Params GetDistribusiPredikatParams
+}
+
+type GetDistribusiPredikatResponseObject interface {
+	VisitGetDistribusiPredikatResponse(w http.ResponseWriter) error
+}
+
+type GetDistribusiPredikat200JSONResponse Distribusi
+
+func (response GetDistribusiPredikat200JSONResponse) VisitGetDistribusiPredikatResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetDistribusiPredikat400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response GetDistribusiPredikat400ApplicationProblemPlusJSONResponse) VisitGetDistribusiPredikatResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetDistribusiPredikat401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response GetDistribusiPredikat401ApplicationProblemPlusJSONResponse) VisitGetDistribusiPredikatResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetDistribusiPredikat403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response GetDistribusiPredikat403ApplicationProblemPlusJSONResponse) VisitGetDistribusiPredikatResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetDistribusiPredikat404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response GetDistribusiPredikat404ApplicationProblemPlusJSONResponse) VisitGetDistribusiPredikatResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -3906,6 +6358,1125 @@ func (response UpdateJabatan412ApplicationProblemPlusJSONResponse) VisitUpdateJa
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
 	w.WriteHeader(412)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListKeberatanRequestObject struct {
+	Params ListKeberatanParams
+}
+
+type ListKeberatanResponseObject interface {
+	VisitListKeberatanResponse(w http.ResponseWriter) error
+}
+
+type ListKeberatan200JSONResponse KeberatanPage
+
+func (response ListKeberatan200JSONResponse) VisitListKeberatanResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListKeberatan400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response ListKeberatan400ApplicationProblemPlusJSONResponse) VisitListKeberatanResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListKeberatan401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response ListKeberatan401ApplicationProblemPlusJSONResponse) VisitListKeberatanResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListKeberatan403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response ListKeberatan403ApplicationProblemPlusJSONResponse) VisitListKeberatanResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListKeberatan404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response ListKeberatan404ApplicationProblemPlusJSONResponse) VisitListKeberatanResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateKeberatanRequestObject struct {
+	Body *CreateKeberatanJSONRequestBody
+}
+
+type CreateKeberatanResponseObject interface {
+	VisitCreateKeberatanResponse(w http.ResponseWriter) error
+}
+
+type CreateKeberatan201JSONResponse Keberatan
+
+func (response CreateKeberatan201JSONResponse) VisitCreateKeberatanResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(201)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateKeberatan400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response CreateKeberatan400ApplicationProblemPlusJSONResponse) VisitCreateKeberatanResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateKeberatan401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response CreateKeberatan401ApplicationProblemPlusJSONResponse) VisitCreateKeberatanResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateKeberatan403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response CreateKeberatan403ApplicationProblemPlusJSONResponse) VisitCreateKeberatanResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateKeberatan404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response CreateKeberatan404ApplicationProblemPlusJSONResponse) VisitCreateKeberatanResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateKeberatan409ApplicationProblemPlusJSONResponse struct {
+	ConflictApplicationProblemPlusJSONResponse
+}
+
+func (response CreateKeberatan409ApplicationProblemPlusJSONResponse) VisitCreateKeberatanResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateKeberatan422ApplicationProblemPlusJSONResponse struct {
+	UnprocessableApplicationProblemPlusJSONResponse
+}
+
+func (response CreateKeberatan422ApplicationProblemPlusJSONResponse) VisitCreateKeberatanResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetKeberatanRequestObject struct {
+	Id ID `json:"id"`
+}
+
+type GetKeberatanResponseObject interface {
+	VisitGetKeberatanResponse(w http.ResponseWriter) error
+}
+
+type GetKeberatan200JSONResponse Keberatan
+
+func (response GetKeberatan200JSONResponse) VisitGetKeberatanResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetKeberatan400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response GetKeberatan400ApplicationProblemPlusJSONResponse) VisitGetKeberatanResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetKeberatan401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response GetKeberatan401ApplicationProblemPlusJSONResponse) VisitGetKeberatanResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetKeberatan403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response GetKeberatan403ApplicationProblemPlusJSONResponse) VisitGetKeberatanResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetKeberatan404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response GetKeberatan404ApplicationProblemPlusJSONResponse) VisitGetKeberatanResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PutusKeberatanRequestObject struct {
+	Id   ID `json:"id"`
+	Body *PutusKeberatanJSONRequestBody
+}
+
+type PutusKeberatanResponseObject interface {
+	VisitPutusKeberatanResponse(w http.ResponseWriter) error
+}
+
+type PutusKeberatan200JSONResponse Keberatan
+
+func (response PutusKeberatan200JSONResponse) VisitPutusKeberatanResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PutusKeberatan400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response PutusKeberatan400ApplicationProblemPlusJSONResponse) VisitPutusKeberatanResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PutusKeberatan401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response PutusKeberatan401ApplicationProblemPlusJSONResponse) VisitPutusKeberatanResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PutusKeberatan403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response PutusKeberatan403ApplicationProblemPlusJSONResponse) VisitPutusKeberatanResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PutusKeberatan404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response PutusKeberatan404ApplicationProblemPlusJSONResponse) VisitPutusKeberatanResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PutusKeberatan409ApplicationProblemPlusJSONResponse struct {
+	ConflictApplicationProblemPlusJSONResponse
+}
+
+func (response PutusKeberatan409ApplicationProblemPlusJSONResponse) VisitPutusKeberatanResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListKegiatanRequestObject struct {
+	Params ListKegiatanParams
+}
+
+type ListKegiatanResponseObject interface {
+	VisitListKegiatanResponse(w http.ResponseWriter) error
+}
+
+type ListKegiatan200JSONResponse KegiatanPage
+
+func (response ListKegiatan200JSONResponse) VisitListKegiatanResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListKegiatan400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response ListKegiatan400ApplicationProblemPlusJSONResponse) VisitListKegiatanResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListKegiatan401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response ListKegiatan401ApplicationProblemPlusJSONResponse) VisitListKegiatanResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListKegiatan403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response ListKegiatan403ApplicationProblemPlusJSONResponse) VisitListKegiatanResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListKegiatan404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response ListKegiatan404ApplicationProblemPlusJSONResponse) VisitListKegiatanResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateKegiatanRequestObject struct {
+	Body *CreateKegiatanJSONRequestBody
+}
+
+type CreateKegiatanResponseObject interface {
+	VisitCreateKegiatanResponse(w http.ResponseWriter) error
+}
+
+type CreateKegiatan201ResponseHeaders struct {
+	ETag *string
+}
+
+type CreateKegiatan201JSONResponse struct {
+	Body    Kegiatan
+	Headers CreateKegiatan201ResponseHeaders
+}
+
+func (response CreateKegiatan201JSONResponse) VisitCreateKegiatanResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.ETag != nil {
+		w.Header().Set("ETag", fmt.Sprint(*response.Headers.ETag))
+	}
+	w.WriteHeader(201)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateKegiatan400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response CreateKegiatan400ApplicationProblemPlusJSONResponse) VisitCreateKegiatanResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateKegiatan401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response CreateKegiatan401ApplicationProblemPlusJSONResponse) VisitCreateKegiatanResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateKegiatan403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response CreateKegiatan403ApplicationProblemPlusJSONResponse) VisitCreateKegiatanResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateKegiatan404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response CreateKegiatan404ApplicationProblemPlusJSONResponse) VisitCreateKegiatanResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateKegiatan422ApplicationProblemPlusJSONResponse struct {
+	UnprocessableApplicationProblemPlusJSONResponse
+}
+
+func (response CreateKegiatan422ApplicationProblemPlusJSONResponse) VisitCreateKegiatanResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetRingkasanKegiatanRequestObject struct {
+	Params GetRingkasanKegiatanParams
+}
+
+type GetRingkasanKegiatanResponseObject interface {
+	VisitGetRingkasanKegiatanResponse(w http.ResponseWriter) error
+}
+
+type GetRingkasanKegiatan200JSONResponse RingkasanKegiatan
+
+func (response GetRingkasanKegiatan200JSONResponse) VisitGetRingkasanKegiatanResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetRingkasanKegiatan400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response GetRingkasanKegiatan400ApplicationProblemPlusJSONResponse) VisitGetRingkasanKegiatanResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetRingkasanKegiatan401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response GetRingkasanKegiatan401ApplicationProblemPlusJSONResponse) VisitGetRingkasanKegiatanResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetRingkasanKegiatan403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response GetRingkasanKegiatan403ApplicationProblemPlusJSONResponse) VisitGetRingkasanKegiatanResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetRingkasanKegiatan404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response GetRingkasanKegiatan404ApplicationProblemPlusJSONResponse) VisitGetRingkasanKegiatanResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type VerifikasiKegiatanRequestObject struct {
+	Body *VerifikasiKegiatanJSONRequestBody
+}
+
+type VerifikasiKegiatanResponseObject interface {
+	VisitVerifikasiKegiatanResponse(w http.ResponseWriter) error
+}
+
+type VerifikasiKegiatan200JSONResponse struct {
+	Items []Kegiatan `json:"items"`
+}
+
+func (response VerifikasiKegiatan200JSONResponse) VisitVerifikasiKegiatanResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type VerifikasiKegiatan400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response VerifikasiKegiatan400ApplicationProblemPlusJSONResponse) VisitVerifikasiKegiatanResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type VerifikasiKegiatan401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response VerifikasiKegiatan401ApplicationProblemPlusJSONResponse) VisitVerifikasiKegiatanResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type VerifikasiKegiatan403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response VerifikasiKegiatan403ApplicationProblemPlusJSONResponse) VisitVerifikasiKegiatanResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type VerifikasiKegiatan404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response VerifikasiKegiatan404ApplicationProblemPlusJSONResponse) VisitVerifikasiKegiatanResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type VerifikasiKegiatan409ApplicationProblemPlusJSONResponse struct {
+	ConflictApplicationProblemPlusJSONResponse
+}
+
+func (response VerifikasiKegiatan409ApplicationProblemPlusJSONResponse) VisitVerifikasiKegiatanResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteKegiatanRequestObject struct {
+	Id ID `json:"id"`
+}
+
+type DeleteKegiatanResponseObject interface {
+	VisitDeleteKegiatanResponse(w http.ResponseWriter) error
+}
+
+type DeleteKegiatan204Response struct {
+}
+
+func (response DeleteKegiatan204Response) VisitDeleteKegiatanResponse(w http.ResponseWriter) error {
+	w.WriteHeader(204)
+	return nil
+}
+
+type DeleteKegiatan400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response DeleteKegiatan400ApplicationProblemPlusJSONResponse) VisitDeleteKegiatanResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteKegiatan401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response DeleteKegiatan401ApplicationProblemPlusJSONResponse) VisitDeleteKegiatanResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteKegiatan403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response DeleteKegiatan403ApplicationProblemPlusJSONResponse) VisitDeleteKegiatanResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteKegiatan404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response DeleteKegiatan404ApplicationProblemPlusJSONResponse) VisitDeleteKegiatanResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteKegiatan409ApplicationProblemPlusJSONResponse struct {
+	ConflictApplicationProblemPlusJSONResponse
+}
+
+func (response DeleteKegiatan409ApplicationProblemPlusJSONResponse) VisitDeleteKegiatanResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetKegiatanRequestObject struct {
+	Id ID `json:"id"`
+}
+
+type GetKegiatanResponseObject interface {
+	VisitGetKegiatanResponse(w http.ResponseWriter) error
+}
+
+type GetKegiatan200ResponseHeaders struct {
+	ETag *string
+}
+
+type GetKegiatan200JSONResponse struct {
+	Body    Kegiatan
+	Headers GetKegiatan200ResponseHeaders
+}
+
+func (response GetKegiatan200JSONResponse) VisitGetKegiatanResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.ETag != nil {
+		w.Header().Set("ETag", fmt.Sprint(*response.Headers.ETag))
+	}
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetKegiatan400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response GetKegiatan400ApplicationProblemPlusJSONResponse) VisitGetKegiatanResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetKegiatan401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response GetKegiatan401ApplicationProblemPlusJSONResponse) VisitGetKegiatanResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetKegiatan403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response GetKegiatan403ApplicationProblemPlusJSONResponse) VisitGetKegiatanResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetKegiatan404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response GetKegiatan404ApplicationProblemPlusJSONResponse) VisitGetKegiatanResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateKegiatanRequestObject struct {
+	Id     ID `json:"id"`
+	Params UpdateKegiatanParams
+	Body   *UpdateKegiatanJSONRequestBody
+}
+
+type UpdateKegiatanResponseObject interface {
+	VisitUpdateKegiatanResponse(w http.ResponseWriter) error
+}
+
+type UpdateKegiatan200ResponseHeaders struct {
+	ETag *string
+}
+
+type UpdateKegiatan200JSONResponse struct {
+	Body    Kegiatan
+	Headers UpdateKegiatan200ResponseHeaders
+}
+
+func (response UpdateKegiatan200JSONResponse) VisitUpdateKegiatanResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.ETag != nil {
+		w.Header().Set("ETag", fmt.Sprint(*response.Headers.ETag))
+	}
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateKegiatan400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response UpdateKegiatan400ApplicationProblemPlusJSONResponse) VisitUpdateKegiatanResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateKegiatan401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response UpdateKegiatan401ApplicationProblemPlusJSONResponse) VisitUpdateKegiatanResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateKegiatan403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response UpdateKegiatan403ApplicationProblemPlusJSONResponse) VisitUpdateKegiatanResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateKegiatan404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response UpdateKegiatan404ApplicationProblemPlusJSONResponse) VisitUpdateKegiatanResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateKegiatan409ApplicationProblemPlusJSONResponse struct {
+	ConflictApplicationProblemPlusJSONResponse
+}
+
+func (response UpdateKegiatan409ApplicationProblemPlusJSONResponse) VisitUpdateKegiatanResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateKegiatan412ApplicationProblemPlusJSONResponse struct {
+	PreconditionFailedApplicationProblemPlusJSONResponse
+}
+
+func (response UpdateKegiatan412ApplicationProblemPlusJSONResponse) VisitUpdateKegiatanResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(412)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateKegiatan422ApplicationProblemPlusJSONResponse struct {
+	UnprocessableApplicationProblemPlusJSONResponse
+}
+
+func (response UpdateKegiatan422ApplicationProblemPlusJSONResponse) VisitUpdateKegiatanResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(422)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -5689,6 +9260,979 @@ func (response ResetPasswordPengguna404ApplicationProblemPlusJSONResponse) Visit
 	return err
 }
 
+type ListPenilaianRequestObject struct {
+	Params ListPenilaianParams
+}
+
+type ListPenilaianResponseObject interface {
+	VisitListPenilaianResponse(w http.ResponseWriter) error
+}
+
+type ListPenilaian200JSONResponse PenilaianPage
+
+func (response ListPenilaian200JSONResponse) VisitListPenilaianResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListPenilaian400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response ListPenilaian400ApplicationProblemPlusJSONResponse) VisitListPenilaianResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListPenilaian401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response ListPenilaian401ApplicationProblemPlusJSONResponse) VisitListPenilaianResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListPenilaian403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response ListPenilaian403ApplicationProblemPlusJSONResponse) VisitListPenilaianResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListPenilaian404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response ListPenilaian404ApplicationProblemPlusJSONResponse) VisitListPenilaianResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreatePenilaianRequestObject struct {
+	Body *CreatePenilaianJSONRequestBody
+}
+
+type CreatePenilaianResponseObject interface {
+	VisitCreatePenilaianResponse(w http.ResponseWriter) error
+}
+
+type CreatePenilaian201ResponseHeaders struct {
+	ETag *string
+}
+
+type CreatePenilaian201JSONResponse struct {
+	Body    Penilaian
+	Headers CreatePenilaian201ResponseHeaders
+}
+
+func (response CreatePenilaian201JSONResponse) VisitCreatePenilaianResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.ETag != nil {
+		w.Header().Set("ETag", fmt.Sprint(*response.Headers.ETag))
+	}
+	w.WriteHeader(201)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreatePenilaian400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response CreatePenilaian400ApplicationProblemPlusJSONResponse) VisitCreatePenilaianResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreatePenilaian401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response CreatePenilaian401ApplicationProblemPlusJSONResponse) VisitCreatePenilaianResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreatePenilaian403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response CreatePenilaian403ApplicationProblemPlusJSONResponse) VisitCreatePenilaianResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreatePenilaian404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response CreatePenilaian404ApplicationProblemPlusJSONResponse) VisitCreatePenilaianResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreatePenilaian409ApplicationProblemPlusJSONResponse struct {
+	ConflictApplicationProblemPlusJSONResponse
+}
+
+func (response CreatePenilaian409ApplicationProblemPlusJSONResponse) VisitCreatePenilaianResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreatePenilaian422ApplicationProblemPlusJSONResponse struct {
+	UnprocessableApplicationProblemPlusJSONResponse
+}
+
+func (response CreatePenilaian422ApplicationProblemPlusJSONResponse) VisitCreatePenilaianResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type FinalisasiPenilaianRequestObject struct {
+	Body *FinalisasiPenilaianJSONRequestBody
+}
+
+type FinalisasiPenilaianResponseObject interface {
+	VisitFinalisasiPenilaianResponse(w http.ResponseWriter) error
+}
+
+type FinalisasiPenilaian200JSONResponse FinalisasiHasil
+
+func (response FinalisasiPenilaian200JSONResponse) VisitFinalisasiPenilaianResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type FinalisasiPenilaian400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response FinalisasiPenilaian400ApplicationProblemPlusJSONResponse) VisitFinalisasiPenilaianResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type FinalisasiPenilaian401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response FinalisasiPenilaian401ApplicationProblemPlusJSONResponse) VisitFinalisasiPenilaianResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type FinalisasiPenilaian403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response FinalisasiPenilaian403ApplicationProblemPlusJSONResponse) VisitFinalisasiPenilaianResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type FinalisasiPenilaian404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response FinalisasiPenilaian404ApplicationProblemPlusJSONResponse) VisitFinalisasiPenilaianResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type FinalisasiPenilaian422ApplicationProblemPlusJSONResponse struct {
+	UnprocessableApplicationProblemPlusJSONResponse
+}
+
+func (response FinalisasiPenilaian422ApplicationProblemPlusJSONResponse) VisitFinalisasiPenilaianResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetPenilaianRequestObject struct {
+	Id ID `json:"id"`
+}
+
+type GetPenilaianResponseObject interface {
+	VisitGetPenilaianResponse(w http.ResponseWriter) error
+}
+
+type GetPenilaian200ResponseHeaders struct {
+	ETag *string
+}
+
+type GetPenilaian200JSONResponse struct {
+	Body    Penilaian
+	Headers GetPenilaian200ResponseHeaders
+}
+
+func (response GetPenilaian200JSONResponse) VisitGetPenilaianResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.ETag != nil {
+		w.Header().Set("ETag", fmt.Sprint(*response.Headers.ETag))
+	}
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetPenilaian400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response GetPenilaian400ApplicationProblemPlusJSONResponse) VisitGetPenilaianResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetPenilaian401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response GetPenilaian401ApplicationProblemPlusJSONResponse) VisitGetPenilaianResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetPenilaian403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response GetPenilaian403ApplicationProblemPlusJSONResponse) VisitGetPenilaianResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetPenilaian404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response GetPenilaian404ApplicationProblemPlusJSONResponse) VisitGetPenilaianResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PutPenilaianIsiRequestObject struct {
+	Id     ID `json:"id"`
+	Params PutPenilaianIsiParams
+	Body   *PutPenilaianIsiJSONRequestBody
+}
+
+type PutPenilaianIsiResponseObject interface {
+	VisitPutPenilaianIsiResponse(w http.ResponseWriter) error
+}
+
+type PutPenilaianIsi200ResponseHeaders struct {
+	ETag *string
+}
+
+type PutPenilaianIsi200JSONResponse struct {
+	Body    Penilaian
+	Headers PutPenilaianIsi200ResponseHeaders
+}
+
+func (response PutPenilaianIsi200JSONResponse) VisitPutPenilaianIsiResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.ETag != nil {
+		w.Header().Set("ETag", fmt.Sprint(*response.Headers.ETag))
+	}
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PutPenilaianIsi400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response PutPenilaianIsi400ApplicationProblemPlusJSONResponse) VisitPutPenilaianIsiResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PutPenilaianIsi401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response PutPenilaianIsi401ApplicationProblemPlusJSONResponse) VisitPutPenilaianIsiResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PutPenilaianIsi403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response PutPenilaianIsi403ApplicationProblemPlusJSONResponse) VisitPutPenilaianIsiResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PutPenilaianIsi404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response PutPenilaianIsi404ApplicationProblemPlusJSONResponse) VisitPutPenilaianIsiResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PutPenilaianIsi409ApplicationProblemPlusJSONResponse struct {
+	ConflictApplicationProblemPlusJSONResponse
+}
+
+func (response PutPenilaianIsi409ApplicationProblemPlusJSONResponse) VisitPutPenilaianIsiResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PutPenilaianIsi412ApplicationProblemPlusJSONResponse struct {
+	PreconditionFailedApplicationProblemPlusJSONResponse
+}
+
+func (response PutPenilaianIsi412ApplicationProblemPlusJSONResponse) VisitPutPenilaianIsiResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(412)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type FinalkanPenilaianRequestObject struct {
+	Id ID `json:"id"`
+}
+
+type FinalkanPenilaianResponseObject interface {
+	VisitFinalkanPenilaianResponse(w http.ResponseWriter) error
+}
+
+type FinalkanPenilaian200JSONResponse FinalisasiHasil
+
+func (response FinalkanPenilaian200JSONResponse) VisitFinalkanPenilaianResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type FinalkanPenilaian400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response FinalkanPenilaian400ApplicationProblemPlusJSONResponse) VisitFinalkanPenilaianResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type FinalkanPenilaian401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response FinalkanPenilaian401ApplicationProblemPlusJSONResponse) VisitFinalkanPenilaianResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type FinalkanPenilaian403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response FinalkanPenilaian403ApplicationProblemPlusJSONResponse) VisitFinalkanPenilaianResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type FinalkanPenilaian404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response FinalkanPenilaian404ApplicationProblemPlusJSONResponse) VisitFinalkanPenilaianResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type FinalkanPenilaian409ApplicationProblemPlusJSONResponse struct {
+	ConflictApplicationProblemPlusJSONResponse
+}
+
+func (response FinalkanPenilaian409ApplicationProblemPlusJSONResponse) VisitFinalkanPenilaianResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type FinalkanPenilaian422ApplicationProblemPlusJSONResponse struct {
+	UnprocessableApplicationProblemPlusJSONResponse
+}
+
+func (response FinalkanPenilaian422ApplicationProblemPlusJSONResponse) VisitFinalkanPenilaianResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListPeriodeKinerjaRequestObject struct {
+}
+
+type ListPeriodeKinerjaResponseObject interface {
+	VisitListPeriodeKinerjaResponse(w http.ResponseWriter) error
+}
+
+type ListPeriodeKinerja200JSONResponse struct {
+	Items []PeriodeKinerja `json:"items"`
+}
+
+func (response ListPeriodeKinerja200JSONResponse) VisitListPeriodeKinerjaResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListPeriodeKinerja400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response ListPeriodeKinerja400ApplicationProblemPlusJSONResponse) VisitListPeriodeKinerjaResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListPeriodeKinerja401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response ListPeriodeKinerja401ApplicationProblemPlusJSONResponse) VisitListPeriodeKinerjaResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListPeriodeKinerja403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response ListPeriodeKinerja403ApplicationProblemPlusJSONResponse) VisitListPeriodeKinerjaResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListPeriodeKinerja404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response ListPeriodeKinerja404ApplicationProblemPlusJSONResponse) VisitListPeriodeKinerjaResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetPeriodeKinerjaRequestObject struct {
+	Tahun Tahun `json:"tahun"`
+}
+
+type GetPeriodeKinerjaResponseObject interface {
+	VisitGetPeriodeKinerjaResponse(w http.ResponseWriter) error
+}
+
+type GetPeriodeKinerja200ResponseHeaders struct {
+	ETag *string
+}
+
+type GetPeriodeKinerja200JSONResponse struct {
+	Body    PeriodeKinerja
+	Headers GetPeriodeKinerja200ResponseHeaders
+}
+
+func (response GetPeriodeKinerja200JSONResponse) VisitGetPeriodeKinerjaResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.ETag != nil {
+		w.Header().Set("ETag", fmt.Sprint(*response.Headers.ETag))
+	}
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetPeriodeKinerja400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response GetPeriodeKinerja400ApplicationProblemPlusJSONResponse) VisitGetPeriodeKinerjaResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetPeriodeKinerja401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response GetPeriodeKinerja401ApplicationProblemPlusJSONResponse) VisitGetPeriodeKinerjaResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetPeriodeKinerja403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response GetPeriodeKinerja403ApplicationProblemPlusJSONResponse) VisitGetPeriodeKinerjaResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetPeriodeKinerja404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response GetPeriodeKinerja404ApplicationProblemPlusJSONResponse) VisitGetPeriodeKinerjaResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PutPeriodeKinerjaRequestObject struct {
+	Tahun  Tahun `json:"tahun"`
+	Params PutPeriodeKinerjaParams
+	Body   *PutPeriodeKinerjaJSONRequestBody
+}
+
+type PutPeriodeKinerjaResponseObject interface {
+	VisitPutPeriodeKinerjaResponse(w http.ResponseWriter) error
+}
+
+type PutPeriodeKinerja200ResponseHeaders struct {
+	ETag *string
+}
+
+type PutPeriodeKinerja200JSONResponse struct {
+	Body    PeriodeKinerja
+	Headers PutPeriodeKinerja200ResponseHeaders
+}
+
+func (response PutPeriodeKinerja200JSONResponse) VisitPutPeriodeKinerjaResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.ETag != nil {
+		w.Header().Set("ETag", fmt.Sprint(*response.Headers.ETag))
+	}
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PutPeriodeKinerja400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response PutPeriodeKinerja400ApplicationProblemPlusJSONResponse) VisitPutPeriodeKinerjaResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PutPeriodeKinerja401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response PutPeriodeKinerja401ApplicationProblemPlusJSONResponse) VisitPutPeriodeKinerjaResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PutPeriodeKinerja403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response PutPeriodeKinerja403ApplicationProblemPlusJSONResponse) VisitPutPeriodeKinerjaResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PutPeriodeKinerja404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response PutPeriodeKinerja404ApplicationProblemPlusJSONResponse) VisitPutPeriodeKinerjaResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PutPeriodeKinerja409ApplicationProblemPlusJSONResponse struct {
+	ConflictApplicationProblemPlusJSONResponse
+}
+
+func (response PutPeriodeKinerja409ApplicationProblemPlusJSONResponse) VisitPutPeriodeKinerjaResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PutPeriodeKinerja412ApplicationProblemPlusJSONResponse struct {
+	PreconditionFailedApplicationProblemPlusJSONResponse
+}
+
+func (response PutPeriodeKinerja412ApplicationProblemPlusJSONResponse) VisitPutPeriodeKinerjaResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(412)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type ListPltRequestObject struct {
 	Params ListPltParams
 }
@@ -5953,6 +10497,1751 @@ func (response DeletePlt404ApplicationProblemPlusJSONResponse) VisitDeletePltRes
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
 	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListPredikatOrganisasiRequestObject struct {
+	Params ListPredikatOrganisasiParams
+}
+
+type ListPredikatOrganisasiResponseObject interface {
+	VisitListPredikatOrganisasiResponse(w http.ResponseWriter) error
+}
+
+type ListPredikatOrganisasi200JSONResponse struct {
+	Items []PredikatOrganisasi `json:"items"`
+}
+
+func (response ListPredikatOrganisasi200JSONResponse) VisitListPredikatOrganisasiResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListPredikatOrganisasi400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response ListPredikatOrganisasi400ApplicationProblemPlusJSONResponse) VisitListPredikatOrganisasiResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListPredikatOrganisasi401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response ListPredikatOrganisasi401ApplicationProblemPlusJSONResponse) VisitListPredikatOrganisasiResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListPredikatOrganisasi403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response ListPredikatOrganisasi403ApplicationProblemPlusJSONResponse) VisitListPredikatOrganisasiResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListPredikatOrganisasi404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response ListPredikatOrganisasi404ApplicationProblemPlusJSONResponse) VisitListPredikatOrganisasiResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PutPredikatOrganisasiRequestObject struct {
+	Body *PutPredikatOrganisasiJSONRequestBody
+}
+
+type PutPredikatOrganisasiResponseObject interface {
+	VisitPutPredikatOrganisasiResponse(w http.ResponseWriter) error
+}
+
+type PutPredikatOrganisasi200JSONResponse PredikatOrganisasi
+
+func (response PutPredikatOrganisasi200JSONResponse) VisitPutPredikatOrganisasiResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PutPredikatOrganisasi400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response PutPredikatOrganisasi400ApplicationProblemPlusJSONResponse) VisitPutPredikatOrganisasiResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PutPredikatOrganisasi401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response PutPredikatOrganisasi401ApplicationProblemPlusJSONResponse) VisitPutPredikatOrganisasiResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PutPredikatOrganisasi403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response PutPredikatOrganisasi403ApplicationProblemPlusJSONResponse) VisitPutPredikatOrganisasiResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PutPredikatOrganisasi404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response PutPredikatOrganisasi404ApplicationProblemPlusJSONResponse) VisitPutPredikatOrganisasiResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PutPredikatOrganisasi409ApplicationProblemPlusJSONResponse struct {
+	ConflictApplicationProblemPlusJSONResponse
+}
+
+func (response PutPredikatOrganisasi409ApplicationProblemPlusJSONResponse) VisitPutPredikatOrganisasiResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSKPRequestObject struct {
+	Params ListSKPParams
+}
+
+type ListSKPResponseObject interface {
+	VisitListSKPResponse(w http.ResponseWriter) error
+}
+
+type ListSKP200JSONResponse SKPPage
+
+func (response ListSKP200JSONResponse) VisitListSKPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSKP400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response ListSKP400ApplicationProblemPlusJSONResponse) VisitListSKPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSKP401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response ListSKP401ApplicationProblemPlusJSONResponse) VisitListSKPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSKP403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response ListSKP403ApplicationProblemPlusJSONResponse) VisitListSKPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSKP404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response ListSKP404ApplicationProblemPlusJSONResponse) VisitListSKPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateSKPRequestObject struct {
+	Body *CreateSKPJSONRequestBody
+}
+
+type CreateSKPResponseObject interface {
+	VisitCreateSKPResponse(w http.ResponseWriter) error
+}
+
+type CreateSKP201ResponseHeaders struct {
+	ETag *string
+}
+
+type CreateSKP201JSONResponse struct {
+	Body    SKP
+	Headers CreateSKP201ResponseHeaders
+}
+
+func (response CreateSKP201JSONResponse) VisitCreateSKPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.ETag != nil {
+		w.Header().Set("ETag", fmt.Sprint(*response.Headers.ETag))
+	}
+	w.WriteHeader(201)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateSKP400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response CreateSKP400ApplicationProblemPlusJSONResponse) VisitCreateSKPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateSKP401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response CreateSKP401ApplicationProblemPlusJSONResponse) VisitCreateSKPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateSKP403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response CreateSKP403ApplicationProblemPlusJSONResponse) VisitCreateSKPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateSKP404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response CreateSKP404ApplicationProblemPlusJSONResponse) VisitCreateSKPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateSKP409ApplicationProblemPlusJSONResponse struct {
+	ConflictApplicationProblemPlusJSONResponse
+}
+
+func (response CreateSKP409ApplicationProblemPlusJSONResponse) VisitCreateSKPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateSKP422ApplicationProblemPlusJSONResponse struct {
+	UnprocessableApplicationProblemPlusJSONResponse
+}
+
+func (response CreateSKP422ApplicationProblemPlusJSONResponse) VisitCreateSKPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteSKPRequestObject struct {
+	Id ID `json:"id"`
+}
+
+type DeleteSKPResponseObject interface {
+	VisitDeleteSKPResponse(w http.ResponseWriter) error
+}
+
+type DeleteSKP204Response struct {
+}
+
+func (response DeleteSKP204Response) VisitDeleteSKPResponse(w http.ResponseWriter) error {
+	w.WriteHeader(204)
+	return nil
+}
+
+type DeleteSKP400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response DeleteSKP400ApplicationProblemPlusJSONResponse) VisitDeleteSKPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteSKP401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response DeleteSKP401ApplicationProblemPlusJSONResponse) VisitDeleteSKPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteSKP403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response DeleteSKP403ApplicationProblemPlusJSONResponse) VisitDeleteSKPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteSKP404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response DeleteSKP404ApplicationProblemPlusJSONResponse) VisitDeleteSKPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteSKP409ApplicationProblemPlusJSONResponse struct {
+	ConflictApplicationProblemPlusJSONResponse
+}
+
+func (response DeleteSKP409ApplicationProblemPlusJSONResponse) VisitDeleteSKPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetSKPRequestObject struct {
+	Id ID `json:"id"`
+}
+
+type GetSKPResponseObject interface {
+	VisitGetSKPResponse(w http.ResponseWriter) error
+}
+
+type GetSKP200ResponseHeaders struct {
+	ETag *string
+}
+
+type GetSKP200JSONResponse struct {
+	Body    SKP
+	Headers GetSKP200ResponseHeaders
+}
+
+func (response GetSKP200JSONResponse) VisitGetSKPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.ETag != nil {
+		w.Header().Set("ETag", fmt.Sprint(*response.Headers.ETag))
+	}
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetSKP400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response GetSKP400ApplicationProblemPlusJSONResponse) VisitGetSKPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetSKP401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response GetSKP401ApplicationProblemPlusJSONResponse) VisitGetSKPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetSKP403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response GetSKP403ApplicationProblemPlusJSONResponse) VisitGetSKPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetSKP404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response GetSKP404ApplicationProblemPlusJSONResponse) VisitGetSKPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PutSKPIsiRequestObject struct {
+	Id     ID `json:"id"`
+	Params PutSKPIsiParams
+	Body   *PutSKPIsiJSONRequestBody
+}
+
+type PutSKPIsiResponseObject interface {
+	VisitPutSKPIsiResponse(w http.ResponseWriter) error
+}
+
+type PutSKPIsi200ResponseHeaders struct {
+	ETag *string
+}
+
+type PutSKPIsi200JSONResponse struct {
+	Body    SKP
+	Headers PutSKPIsi200ResponseHeaders
+}
+
+func (response PutSKPIsi200JSONResponse) VisitPutSKPIsiResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.ETag != nil {
+		w.Header().Set("ETag", fmt.Sprint(*response.Headers.ETag))
+	}
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PutSKPIsi400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response PutSKPIsi400ApplicationProblemPlusJSONResponse) VisitPutSKPIsiResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PutSKPIsi401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response PutSKPIsi401ApplicationProblemPlusJSONResponse) VisitPutSKPIsiResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PutSKPIsi403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response PutSKPIsi403ApplicationProblemPlusJSONResponse) VisitPutSKPIsiResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PutSKPIsi404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response PutSKPIsi404ApplicationProblemPlusJSONResponse) VisitPutSKPIsiResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PutSKPIsi409ApplicationProblemPlusJSONResponse struct {
+	ConflictApplicationProblemPlusJSONResponse
+}
+
+func (response PutSKPIsi409ApplicationProblemPlusJSONResponse) VisitPutSKPIsiResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PutSKPIsi412ApplicationProblemPlusJSONResponse struct {
+	PreconditionFailedApplicationProblemPlusJSONResponse
+}
+
+func (response PutSKPIsi412ApplicationProblemPlusJSONResponse) VisitPutSKPIsiResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(412)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PutSKPIsi422ApplicationProblemPlusJSONResponse struct {
+	UnprocessableApplicationProblemPlusJSONResponse
+}
+
+func (response PutSKPIsi422ApplicationProblemPlusJSONResponse) VisitPutSKPIsiResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type AjukanSKPRequestObject struct {
+	Id ID `json:"id"`
+}
+
+type AjukanSKPResponseObject interface {
+	VisitAjukanSKPResponse(w http.ResponseWriter) error
+}
+
+type AjukanSKP200JSONResponse struct{ SKPOKJSONResponse }
+
+func (response AjukanSKP200JSONResponse) VisitAjukanSKPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.ETag != nil {
+		w.Header().Set("ETag", fmt.Sprint(*response.Headers.ETag))
+	}
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type AjukanSKP400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response AjukanSKP400ApplicationProblemPlusJSONResponse) VisitAjukanSKPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type AjukanSKP401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response AjukanSKP401ApplicationProblemPlusJSONResponse) VisitAjukanSKPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type AjukanSKP403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response AjukanSKP403ApplicationProblemPlusJSONResponse) VisitAjukanSKPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type AjukanSKP404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response AjukanSKP404ApplicationProblemPlusJSONResponse) VisitAjukanSKPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type AjukanSKP409ApplicationProblemPlusJSONResponse struct {
+	ConflictApplicationProblemPlusJSONResponse
+}
+
+func (response AjukanSKP409ApplicationProblemPlusJSONResponse) VisitAjukanSKPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type AjukanSKP422ApplicationProblemPlusJSONResponse struct {
+	UnprocessableApplicationProblemPlusJSONResponse
+}
+
+func (response AjukanSKP422ApplicationProblemPlusJSONResponse) VisitAjukanSKPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetKaskadeSKPRequestObject struct {
+	Id ID `json:"id"`
+}
+
+type GetKaskadeSKPResponseObject interface {
+	VisitGetKaskadeSKPResponse(w http.ResponseWriter) error
+}
+
+type GetKaskadeSKP200JSONResponse struct {
+	Items []KaskadeRHK       `json:"items"`
+	Nama  string             `json:"nama"`
+	Nip   string             `json:"nip"`
+	SkpId openapi_types.UUID `json:"skp_id"`
+}
+
+func (response GetKaskadeSKP200JSONResponse) VisitGetKaskadeSKPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetKaskadeSKP400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response GetKaskadeSKP400ApplicationProblemPlusJSONResponse) VisitGetKaskadeSKPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetKaskadeSKP401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response GetKaskadeSKP401ApplicationProblemPlusJSONResponse) VisitGetKaskadeSKPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetKaskadeSKP403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response GetKaskadeSKP403ApplicationProblemPlusJSONResponse) VisitGetKaskadeSKPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetKaskadeSKP404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response GetKaskadeSKP404ApplicationProblemPlusJSONResponse) VisitGetKaskadeSKPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type KembalikanSKPRequestObject struct {
+	Id   ID `json:"id"`
+	Body *KembalikanSKPJSONRequestBody
+}
+
+type KembalikanSKPResponseObject interface {
+	VisitKembalikanSKPResponse(w http.ResponseWriter) error
+}
+
+type KembalikanSKP200JSONResponse struct{ SKPOKJSONResponse }
+
+func (response KembalikanSKP200JSONResponse) VisitKembalikanSKPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.ETag != nil {
+		w.Header().Set("ETag", fmt.Sprint(*response.Headers.ETag))
+	}
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type KembalikanSKP400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response KembalikanSKP400ApplicationProblemPlusJSONResponse) VisitKembalikanSKPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type KembalikanSKP401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response KembalikanSKP401ApplicationProblemPlusJSONResponse) VisitKembalikanSKPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type KembalikanSKP403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response KembalikanSKP403ApplicationProblemPlusJSONResponse) VisitKembalikanSKPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type KembalikanSKP404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response KembalikanSKP404ApplicationProblemPlusJSONResponse) VisitKembalikanSKPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type KembalikanSKP409ApplicationProblemPlusJSONResponse struct {
+	ConflictApplicationProblemPlusJSONResponse
+}
+
+func (response KembalikanSKP409ApplicationProblemPlusJSONResponse) VisitKembalikanSKPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListRevisiSKPRequestObject struct {
+	Id ID `json:"id"`
+}
+
+type ListRevisiSKPResponseObject interface {
+	VisitListRevisiSKPResponse(w http.ResponseWriter) error
+}
+
+type ListRevisiSKP200JSONResponse struct {
+	Items []RevisiSKP `json:"items"`
+}
+
+func (response ListRevisiSKP200JSONResponse) VisitListRevisiSKPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListRevisiSKP400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response ListRevisiSKP400ApplicationProblemPlusJSONResponse) VisitListRevisiSKPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListRevisiSKP401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response ListRevisiSKP401ApplicationProblemPlusJSONResponse) VisitListRevisiSKPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListRevisiSKP403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response ListRevisiSKP403ApplicationProblemPlusJSONResponse) VisitListRevisiSKPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListRevisiSKP404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response ListRevisiSKP404ApplicationProblemPlusJSONResponse) VisitListRevisiSKPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RevisiSKPRequestObject struct {
+	Id ID `json:"id"`
+}
+
+type RevisiSKPResponseObject interface {
+	VisitRevisiSKPResponse(w http.ResponseWriter) error
+}
+
+type RevisiSKP200JSONResponse struct{ SKPOKJSONResponse }
+
+func (response RevisiSKP200JSONResponse) VisitRevisiSKPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.ETag != nil {
+		w.Header().Set("ETag", fmt.Sprint(*response.Headers.ETag))
+	}
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RevisiSKP400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response RevisiSKP400ApplicationProblemPlusJSONResponse) VisitRevisiSKPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RevisiSKP401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response RevisiSKP401ApplicationProblemPlusJSONResponse) VisitRevisiSKPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RevisiSKP403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response RevisiSKP403ApplicationProblemPlusJSONResponse) VisitRevisiSKPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RevisiSKP404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response RevisiSKP404ApplicationProblemPlusJSONResponse) VisitRevisiSKPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RevisiSKP409ApplicationProblemPlusJSONResponse struct {
+	ConflictApplicationProblemPlusJSONResponse
+}
+
+func (response RevisiSKP409ApplicationProblemPlusJSONResponse) VisitRevisiSKPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SetujuiSKPRequestObject struct {
+	Id ID `json:"id"`
+}
+
+type SetujuiSKPResponseObject interface {
+	VisitSetujuiSKPResponse(w http.ResponseWriter) error
+}
+
+type SetujuiSKP200JSONResponse struct{ SKPOKJSONResponse }
+
+func (response SetujuiSKP200JSONResponse) VisitSetujuiSKPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.ETag != nil {
+		w.Header().Set("ETag", fmt.Sprint(*response.Headers.ETag))
+	}
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SetujuiSKP400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response SetujuiSKP400ApplicationProblemPlusJSONResponse) VisitSetujuiSKPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SetujuiSKP401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response SetujuiSKP401ApplicationProblemPlusJSONResponse) VisitSetujuiSKPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SetujuiSKP403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response SetujuiSKP403ApplicationProblemPlusJSONResponse) VisitSetujuiSKPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SetujuiSKP404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response SetujuiSKP404ApplicationProblemPlusJSONResponse) VisitSetujuiSKPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SetujuiSKP409ApplicationProblemPlusJSONResponse struct {
+	ConflictApplicationProblemPlusJSONResponse
+}
+
+func (response SetujuiSKP409ApplicationProblemPlusJSONResponse) VisitSetujuiSKPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListUmpanBalikRequestObject struct {
+	Params ListUmpanBalikParams
+}
+
+type ListUmpanBalikResponseObject interface {
+	VisitListUmpanBalikResponse(w http.ResponseWriter) error
+}
+
+type ListUmpanBalik200JSONResponse UmpanBalikPage
+
+func (response ListUmpanBalik200JSONResponse) VisitListUmpanBalikResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListUmpanBalik400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response ListUmpanBalik400ApplicationProblemPlusJSONResponse) VisitListUmpanBalikResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListUmpanBalik401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response ListUmpanBalik401ApplicationProblemPlusJSONResponse) VisitListUmpanBalikResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListUmpanBalik403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response ListUmpanBalik403ApplicationProblemPlusJSONResponse) VisitListUmpanBalikResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListUmpanBalik404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response ListUmpanBalik404ApplicationProblemPlusJSONResponse) VisitListUmpanBalikResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateUmpanBalikRequestObject struct {
+	Body *CreateUmpanBalikJSONRequestBody
+}
+
+type CreateUmpanBalikResponseObject interface {
+	VisitCreateUmpanBalikResponse(w http.ResponseWriter) error
+}
+
+type CreateUmpanBalik201JSONResponse UmpanBalik
+
+func (response CreateUmpanBalik201JSONResponse) VisitCreateUmpanBalikResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(201)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateUmpanBalik400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response CreateUmpanBalik400ApplicationProblemPlusJSONResponse) VisitCreateUmpanBalikResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateUmpanBalik401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response CreateUmpanBalik401ApplicationProblemPlusJSONResponse) VisitCreateUmpanBalikResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateUmpanBalik403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response CreateUmpanBalik403ApplicationProblemPlusJSONResponse) VisitCreateUmpanBalikResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateUmpanBalik404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response CreateUmpanBalik404ApplicationProblemPlusJSONResponse) VisitCreateUmpanBalikResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateUmpanBalik422ApplicationProblemPlusJSONResponse struct {
+	UnprocessableApplicationProblemPlusJSONResponse
+}
+
+func (response CreateUmpanBalik422ApplicationProblemPlusJSONResponse) VisitCreateUmpanBalikResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetUmpanBalikRequestObject struct {
+	Id ID `json:"id"`
+}
+
+type GetUmpanBalikResponseObject interface {
+	VisitGetUmpanBalikResponse(w http.ResponseWriter) error
+}
+
+type GetUmpanBalik200JSONResponse UmpanBalik
+
+func (response GetUmpanBalik200JSONResponse) VisitGetUmpanBalikResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetUmpanBalik400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response GetUmpanBalik400ApplicationProblemPlusJSONResponse) VisitGetUmpanBalikResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetUmpanBalik401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response GetUmpanBalik401ApplicationProblemPlusJSONResponse) VisitGetUmpanBalikResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetUmpanBalik403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response GetUmpanBalik403ApplicationProblemPlusJSONResponse) VisitGetUmpanBalikResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetUmpanBalik404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response GetUmpanBalik404ApplicationProblemPlusJSONResponse) VisitGetUmpanBalikResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type JawabUmpanBalikRequestObject struct {
+	Id   ID `json:"id"`
+	Body *JawabUmpanBalikJSONRequestBody
+}
+
+type JawabUmpanBalikResponseObject interface {
+	VisitJawabUmpanBalikResponse(w http.ResponseWriter) error
+}
+
+type JawabUmpanBalik204Response struct {
+}
+
+func (response JawabUmpanBalik204Response) VisitJawabUmpanBalikResponse(w http.ResponseWriter) error {
+	w.WriteHeader(204)
+	return nil
+}
+
+type JawabUmpanBalik400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response JawabUmpanBalik400ApplicationProblemPlusJSONResponse) VisitJawabUmpanBalikResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type JawabUmpanBalik401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response JawabUmpanBalik401ApplicationProblemPlusJSONResponse) VisitJawabUmpanBalikResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type JawabUmpanBalik403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response JawabUmpanBalik403ApplicationProblemPlusJSONResponse) VisitJawabUmpanBalikResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type JawabUmpanBalik404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response JawabUmpanBalik404ApplicationProblemPlusJSONResponse) VisitJawabUmpanBalikResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type JawabUmpanBalik409ApplicationProblemPlusJSONResponse struct {
+	ConflictApplicationProblemPlusJSONResponse
+}
+
+func (response JawabUmpanBalik409ApplicationProblemPlusJSONResponse) VisitJawabUmpanBalikResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type JawabUmpanBalik422ApplicationProblemPlusJSONResponse struct {
+	UnprocessableApplicationProblemPlusJSONResponse
+}
+
+func (response JawabUmpanBalik422ApplicationProblemPlusJSONResponse) VisitJawabUmpanBalikResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(422)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -6640,6 +12929,9 @@ type StrictServerInterface interface {
 	// ClientToken Client-credentials token for an integrator's API client
 	// (POST /api/v1/auth/token)
 	ClientToken(ctx context.Context, request ClientTokenRequestObject) (ClientTokenResponseObject, error)
+	// GetDistribusiPredikat Check a unit's employee predikat against the distribution curve (SE MenPANRB 3/2023)
+	// (GET /api/v1/distribusi-predikat)
+	GetDistribusiPredikat(ctx context.Context, request GetDistribusiPredikatRequestObject) (GetDistribusiPredikatResponseObject, error)
 	// ListInstansi List instansi
 	// (GET /api/v1/instansi)
 	ListInstansi(ctx context.Context, request ListInstansiRequestObject) (ListInstansiResponseObject, error)
@@ -6667,6 +12959,39 @@ type StrictServerInterface interface {
 	// UpdateJabatan Change a position
 	// (PATCH /api/v1/jabatan/{id})
 	UpdateJabatan(ctx context.Context, request UpdateJabatanRequestObject) (UpdateJabatanResponseObject, error)
+	// ListKeberatan Objections the caller made, must decide, or administers
+	// (GET /api/v1/keberatan)
+	ListKeberatan(ctx context.Context, request ListKeberatanRequestObject) (ListKeberatanResponseObject, error)
+	// CreateKeberatan Object to one's final evaluation, within the instansi's deadline (default 14 days)
+	// (POST /api/v1/keberatan)
+	CreateKeberatan(ctx context.Context, request CreateKeberatanRequestObject) (CreateKeberatanResponseObject, error)
+	// GetKeberatan One objection
+	// (GET /api/v1/keberatan/{id})
+	GetKeberatan(ctx context.Context, request GetKeberatanRequestObject) (GetKeberatanResponseObject, error)
+	// PutusKeberatan Decide an objection (the rater's superior); the decision is final
+	// (POST /api/v1/keberatan/{id}/putusan)
+	PutusKeberatan(ctx context.Context, request PutusKeberatanRequestObject) (PutusKeberatanResponseObject, error)
+	// ListKegiatan List activity logs within the caller's reach
+	// (GET /api/v1/kegiatan)
+	ListKegiatan(ctx context.Context, request ListKegiatanRequestObject) (ListKegiatanResponseObject, error)
+	// CreateKegiatan Record one's own activity
+	// (POST /api/v1/kegiatan)
+	CreateKegiatan(ctx context.Context, request CreateKegiatanRequestObject) (CreateKegiatanResponseObject, error)
+	// GetRingkasanKegiatan Monthly totals of a pegawai's activities per RHK and minutes per day
+	// (GET /api/v1/kegiatan/ringkasan)
+	GetRingkasanKegiatan(ctx context.Context, request GetRingkasanKegiatanRequestObject) (GetRingkasanKegiatanResponseObject, error)
+	// VerifikasiKegiatan Accept or reject activities of one's subordinates in bulk (all or nothing)
+	// (POST /api/v1/kegiatan/verifikasi)
+	VerifikasiKegiatan(ctx context.Context, request VerifikasiKegiatanRequestObject) (VerifikasiKegiatanResponseObject, error)
+	// DeleteKegiatan Delete one's own activity that was not accepted
+	// (DELETE /api/v1/kegiatan/{id})
+	DeleteKegiatan(ctx context.Context, request DeleteKegiatanRequestObject) (DeleteKegiatanResponseObject, error)
+	// GetKegiatan One activity
+	// (GET /api/v1/kegiatan/{id})
+	GetKegiatan(ctx context.Context, request GetKegiatanRequestObject) (GetKegiatanResponseObject, error)
+	// UpdateKegiatan Correct one's own activity while it awaits verification (or after a rejection)
+	// (PUT /api/v1/kegiatan/{id})
+	UpdateKegiatan(ctx context.Context, request UpdateKegiatanRequestObject) (UpdateKegiatanResponseObject, error)
 	// ListKlienAPI List the instansi's API clients
 	// (GET /api/v1/klien-api)
 	ListKlienAPI(ctx context.Context, request ListKlienAPIRequestObject) (ListKlienAPIResponseObject, error)
@@ -6727,6 +13052,33 @@ type StrictServerInterface interface {
 	// ResetPasswordPengguna Set a new password (given, or generated and returned once); revokes sessions
 	// (POST /api/v1/pengguna/{id}/reset-password)
 	ResetPasswordPengguna(ctx context.Context, request ResetPasswordPenggunaRequestObject) (ResetPasswordPenggunaResponseObject, error)
+	// ListPenilaian List evaluations within the caller's reach
+	// (GET /api/v1/penilaian)
+	ListPenilaian(ctx context.Context, request ListPenilaianRequestObject) (ListPenilaianResponseObject, error)
+	// CreatePenilaian Open a periodic or annual evaluation of an approved SKP (the rater)
+	// (POST /api/v1/penilaian)
+	CreatePenilaian(ctx context.Context, request CreatePenilaianRequestObject) (CreatePenilaianResponseObject, error)
+	// FinalisasiPenilaian Finalise the evaluations of a unit for a period after the distribution check
+	// (POST /api/v1/penilaian/finalisasi)
+	FinalisasiPenilaian(ctx context.Context, request FinalisasiPenilaianRequestObject) (FinalisasiPenilaianResponseObject, error)
+	// GetPenilaian One evaluation with realisasi, capaian, ratings, predikat and how it was reached
+	// (GET /api/v1/penilaian/{id})
+	GetPenilaian(ctx context.Context, request GetPenilaianRequestObject) (GetPenilaianResponseObject, error)
+	// PutPenilaianIsi Record realisasi, ratings and feedback of a DRAFT evaluation (the rater)
+	// (PUT /api/v1/penilaian/{id})
+	PutPenilaianIsi(ctx context.Context, request PutPenilaianIsiRequestObject) (PutPenilaianIsiResponseObject, error)
+	// FinalkanPenilaian Finalise one evaluation (the rater), after the unit's distribution check
+	// (POST /api/v1/penilaian/{id}/finalkan)
+	FinalkanPenilaian(ctx context.Context, request FinalkanPenilaianRequestObject) (FinalkanPenilaianResponseObject, error)
+	// ListPeriodeKinerja The appraisal settings of every year
+	// (GET /api/v1/periode-kinerja)
+	ListPeriodeKinerja(ctx context.Context, request ListPeriodeKinerjaRequestObject) (ListPeriodeKinerjaResponseObject, error)
+	// GetPeriodeKinerja The appraisal settings of a year (defaults when none were saved)
+	// (GET /api/v1/periode-kinerja/{tahun})
+	GetPeriodeKinerja(ctx context.Context, request GetPeriodeKinerjaRequestObject) (GetPeriodeKinerjaResponseObject, error)
+	// PutPeriodeKinerja Set the appraisal settings of a year (ADMIN_INSTANSI)
+	// (PUT /api/v1/periode-kinerja/{tahun})
+	PutPeriodeKinerja(ctx context.Context, request PutPeriodeKinerjaRequestObject) (PutPeriodeKinerjaResponseObject, error)
 	// ListPlt Acting assignments (Plt/Plh)
 	// (GET /api/v1/plt)
 	ListPlt(ctx context.Context, request ListPltRequestObject) (ListPltResponseObject, error)
@@ -6736,6 +13088,57 @@ type StrictServerInterface interface {
 	// DeletePlt Withdraw an acting assignment
 	// (DELETE /api/v1/plt/{id})
 	DeletePlt(ctx context.Context, request DeletePltRequestObject) (DeletePltResponseObject, error)
+	// ListPredikatOrganisasi Organisation predikat of units
+	// (GET /api/v1/predikat-organisasi)
+	ListPredikatOrganisasi(ctx context.Context, request ListPredikatOrganisasiRequestObject) (ListPredikatOrganisasiResponseObject, error)
+	// PutPredikatOrganisasi Set a unit's organisation predikat for a period
+	// (PUT /api/v1/predikat-organisasi)
+	PutPredikatOrganisasi(ctx context.Context, request PutPredikatOrganisasiRequestObject) (PutPredikatOrganisasiResponseObject, error)
+	// ListSKP List SKP within the caller's reach
+	// (GET /api/v1/skp)
+	ListSKP(ctx context.Context, request ListSKPRequestObject) (ListSKPResponseObject, error)
+	// CreateSKP Start an SKP (DRAFT) for a pegawai and year
+	// (POST /api/v1/skp)
+	CreateSKP(ctx context.Context, request CreateSKPRequestObject) (CreateSKPResponseObject, error)
+	// DeleteSKP Delete an SKP that was never approved
+	// (DELETE /api/v1/skp/{id})
+	DeleteSKP(ctx context.Context, request DeleteSKPRequestObject) (DeleteSKPResponseObject, error)
+	// GetSKP One SKP with its RHK, indicators and expectations
+	// (GET /api/v1/skp/{id})
+	GetSKP(ctx context.Context, request GetSKPRequestObject) (GetSKPResponseObject, error)
+	// PutSKPIsi Replace the content (RHK, indicators, expectations) of a DRAFT or returned SKP
+	// (PUT /api/v1/skp/{id})
+	PutSKPIsi(ctx context.Context, request PutSKPIsiRequestObject) (PutSKPIsiResponseObject, error)
+	// AjukanSKP Submit the SKP to the rater (DRAFT or DIKEMBALIKAN → DIAJUKAN)
+	// (POST /api/v1/skp/{id}/ajukan)
+	AjukanSKP(ctx context.Context, request AjukanSKPRequestObject) (AjukanSKPResponseObject, error)
+	// GetKaskadeSKP The RHK cascade from this SKP down through the subordinates' RHK that intervene it
+	// (GET /api/v1/skp/{id}/kaskade)
+	GetKaskadeSKP(ctx context.Context, request GetKaskadeSKPRequestObject) (GetKaskadeSKPResponseObject, error)
+	// KembalikanSKP Return a submitted SKP with a reason (the rater only; DIAJUKAN → DIKEMBALIKAN)
+	// (POST /api/v1/skp/{id}/kembalikan)
+	KembalikanSKP(ctx context.Context, request KembalikanSKPRequestObject) (KembalikanSKPResponseObject, error)
+	// ListRevisiSKP Every approved revision of the SKP, as approved
+	// (GET /api/v1/skp/{id}/revisi)
+	ListRevisiSKP(ctx context.Context, request ListRevisiSKPRequestObject) (ListRevisiSKPResponseObject, error)
+	// RevisiSKP Open a new revision of an approved SKP (DISETUJUI → DRAFT, revisi + 1)
+	// (POST /api/v1/skp/{id}/revisi)
+	RevisiSKP(ctx context.Context, request RevisiSKPRequestObject) (RevisiSKPResponseObject, error)
+	// SetujuiSKP Approve a submitted SKP (the rater only; DIAJUKAN → DISETUJUI)
+	// (POST /api/v1/skp/{id}/setujui)
+	SetujuiSKP(ctx context.Context, request SetujuiSKPRequestObject) (SetujuiSKPResponseObject, error)
+	// ListUmpanBalik Feedback requests the caller made, is asked to answer, or that concern them
+	// (GET /api/v1/umpan-balik)
+	ListUmpanBalik(ctx context.Context, request ListUmpanBalikRequestObject) (ListUmpanBalikResponseObject, error)
+	// CreateUmpanBalik Ask chosen colleagues for feedback on a pegawai (their rater or an admin)
+	// (POST /api/v1/umpan-balik)
+	CreateUmpanBalik(ctx context.Context, request CreateUmpanBalikRequestObject) (CreateUmpanBalikResponseObject, error)
+	// GetUmpanBalik A feedback request with its anonymous aggregate
+	// (GET /api/v1/umpan-balik/{id})
+	GetUmpanBalik(ctx context.Context, request GetUmpanBalikRequestObject) (GetUmpanBalikResponseObject, error)
+	// JawabUmpanBalik Answer a feedback request one was asked to answer, before its deadline
+	// (POST /api/v1/umpan-balik/{id}/jawaban)
+	JawabUmpanBalik(ctx context.Context, request JawabUmpanBalikRequestObject) (JawabUmpanBalikResponseObject, error)
 	// ListUnitKerja List units (flat), filterable by parent
 	// (GET /api/v1/unit-kerja)
 	ListUnitKerja(ctx context.Context, request ListUnitKerjaRequestObject) (ListUnitKerjaResponseObject, error)
@@ -6977,6 +13380,31 @@ func (sh *strictHandler) ClientToken(ctx echo.Context) error {
 		return err
 	} else if validResponse, ok := response.(ClientTokenResponseObject); ok {
 		return validResponse.VisitClientTokenResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// GetDistribusiPredikat operation middleware
+func (sh *strictHandler) GetDistribusiPredikat(ctx echo.Context, params GetDistribusiPredikatParams) error {
+	var request GetDistribusiPredikatRequestObject
+
+	request.Params = params
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.GetDistribusiPredikat(ctx.Request().Context(), request.(GetDistribusiPredikatRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "GetDistribusiPredikat")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(GetDistribusiPredikatResponseObject); ok {
+		return validResponse.VisitGetDistribusiPredikatResponse(ctx.Response())
 	} else if response != nil {
 		return fmt.Errorf("unexpected response type: %T", response)
 	}
@@ -7293,6 +13721,391 @@ func (sh *strictHandler) UpdateJabatan(ctx echo.Context, id ID, params UpdateJab
 		return err
 	} else if validResponse, ok := response.(UpdateJabatanResponseObject); ok {
 		return validResponse.VisitUpdateJabatanResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// ListKeberatan operation middleware
+func (sh *strictHandler) ListKeberatan(ctx echo.Context, params ListKeberatanParams) error {
+	var request ListKeberatanRequestObject
+
+	request.Params = params
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.ListKeberatan(ctx.Request().Context(), request.(ListKeberatanRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListKeberatan")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(ListKeberatanResponseObject); ok {
+		return validResponse.VisitListKeberatanResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// CreateKeberatan operation middleware
+func (sh *strictHandler) CreateKeberatan(ctx echo.Context) error {
+	var request CreateKeberatanRequestObject
+
+	var body CreateKeberatanJSONRequestBody
+	var err error
+	if binder, ok := ctx.Echo().Binder.(*echo.DefaultBinder); ok {
+		// A request validator built on kin-openapi's openapi3filter with
+		// KeepValidatedValue leaves the value it validated on the body. Bind
+		// that value, matching member names exactly, so the handler receives
+		// what was validated instead of a second, case-insensitive decode.
+		// Otherwise bind only the request body, so that path and query
+		// parameters are not also bound into the body struct.
+		if vb, ok := ctx.Request().Body.(interface{ ValidatedValue() any }); !ok || runtime.BindJSONValue(vb.ValidatedValue(), &body) != nil {
+			err = binder.BindBody(ctx, &body)
+		}
+	} else {
+		// A custom binder is installed on the Echo instance; defer to it
+		// entirely, since echo.Binder does not expose body-only binding and
+		// the binder may do more than decode (for example call ctx.Validate).
+		err = ctx.Bind(&body)
+	}
+	if err != nil {
+		return err
+	}
+	request.Body = &body
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.CreateKeberatan(ctx.Request().Context(), request.(CreateKeberatanRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "CreateKeberatan")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(CreateKeberatanResponseObject); ok {
+		return validResponse.VisitCreateKeberatanResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// GetKeberatan operation middleware
+func (sh *strictHandler) GetKeberatan(ctx echo.Context, id ID) error {
+	var request GetKeberatanRequestObject
+
+	request.Id = id
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.GetKeberatan(ctx.Request().Context(), request.(GetKeberatanRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "GetKeberatan")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(GetKeberatanResponseObject); ok {
+		return validResponse.VisitGetKeberatanResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// PutusKeberatan operation middleware
+func (sh *strictHandler) PutusKeberatan(ctx echo.Context, id ID) error {
+	var request PutusKeberatanRequestObject
+
+	request.Id = id
+
+	var body PutusKeberatanJSONRequestBody
+	var err error
+	if binder, ok := ctx.Echo().Binder.(*echo.DefaultBinder); ok {
+		// A request validator built on kin-openapi's openapi3filter with
+		// KeepValidatedValue leaves the value it validated on the body. Bind
+		// that value, matching member names exactly, so the handler receives
+		// what was validated instead of a second, case-insensitive decode.
+		// Otherwise bind only the request body, so that path and query
+		// parameters are not also bound into the body struct.
+		if vb, ok := ctx.Request().Body.(interface{ ValidatedValue() any }); !ok || runtime.BindJSONValue(vb.ValidatedValue(), &body) != nil {
+			err = binder.BindBody(ctx, &body)
+		}
+	} else {
+		// A custom binder is installed on the Echo instance; defer to it
+		// entirely, since echo.Binder does not expose body-only binding and
+		// the binder may do more than decode (for example call ctx.Validate).
+		err = ctx.Bind(&body)
+	}
+	if err != nil {
+		return err
+	}
+	request.Body = &body
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.PutusKeberatan(ctx.Request().Context(), request.(PutusKeberatanRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "PutusKeberatan")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(PutusKeberatanResponseObject); ok {
+		return validResponse.VisitPutusKeberatanResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// ListKegiatan operation middleware
+func (sh *strictHandler) ListKegiatan(ctx echo.Context, params ListKegiatanParams) error {
+	var request ListKegiatanRequestObject
+
+	request.Params = params
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.ListKegiatan(ctx.Request().Context(), request.(ListKegiatanRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListKegiatan")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(ListKegiatanResponseObject); ok {
+		return validResponse.VisitListKegiatanResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// CreateKegiatan operation middleware
+func (sh *strictHandler) CreateKegiatan(ctx echo.Context) error {
+	var request CreateKegiatanRequestObject
+
+	var body CreateKegiatanJSONRequestBody
+	var err error
+	if binder, ok := ctx.Echo().Binder.(*echo.DefaultBinder); ok {
+		// A request validator built on kin-openapi's openapi3filter with
+		// KeepValidatedValue leaves the value it validated on the body. Bind
+		// that value, matching member names exactly, so the handler receives
+		// what was validated instead of a second, case-insensitive decode.
+		// Otherwise bind only the request body, so that path and query
+		// parameters are not also bound into the body struct.
+		if vb, ok := ctx.Request().Body.(interface{ ValidatedValue() any }); !ok || runtime.BindJSONValue(vb.ValidatedValue(), &body) != nil {
+			err = binder.BindBody(ctx, &body)
+		}
+	} else {
+		// A custom binder is installed on the Echo instance; defer to it
+		// entirely, since echo.Binder does not expose body-only binding and
+		// the binder may do more than decode (for example call ctx.Validate).
+		err = ctx.Bind(&body)
+	}
+	if err != nil {
+		return err
+	}
+	request.Body = &body
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.CreateKegiatan(ctx.Request().Context(), request.(CreateKegiatanRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "CreateKegiatan")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(CreateKegiatanResponseObject); ok {
+		return validResponse.VisitCreateKegiatanResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// GetRingkasanKegiatan operation middleware
+func (sh *strictHandler) GetRingkasanKegiatan(ctx echo.Context, params GetRingkasanKegiatanParams) error {
+	var request GetRingkasanKegiatanRequestObject
+
+	request.Params = params
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.GetRingkasanKegiatan(ctx.Request().Context(), request.(GetRingkasanKegiatanRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "GetRingkasanKegiatan")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(GetRingkasanKegiatanResponseObject); ok {
+		return validResponse.VisitGetRingkasanKegiatanResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// VerifikasiKegiatan operation middleware
+func (sh *strictHandler) VerifikasiKegiatan(ctx echo.Context) error {
+	var request VerifikasiKegiatanRequestObject
+
+	var body VerifikasiKegiatanJSONRequestBody
+	var err error
+	if binder, ok := ctx.Echo().Binder.(*echo.DefaultBinder); ok {
+		// A request validator built on kin-openapi's openapi3filter with
+		// KeepValidatedValue leaves the value it validated on the body. Bind
+		// that value, matching member names exactly, so the handler receives
+		// what was validated instead of a second, case-insensitive decode.
+		// Otherwise bind only the request body, so that path and query
+		// parameters are not also bound into the body struct.
+		if vb, ok := ctx.Request().Body.(interface{ ValidatedValue() any }); !ok || runtime.BindJSONValue(vb.ValidatedValue(), &body) != nil {
+			err = binder.BindBody(ctx, &body)
+		}
+	} else {
+		// A custom binder is installed on the Echo instance; defer to it
+		// entirely, since echo.Binder does not expose body-only binding and
+		// the binder may do more than decode (for example call ctx.Validate).
+		err = ctx.Bind(&body)
+	}
+	if err != nil {
+		return err
+	}
+	request.Body = &body
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.VerifikasiKegiatan(ctx.Request().Context(), request.(VerifikasiKegiatanRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "VerifikasiKegiatan")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(VerifikasiKegiatanResponseObject); ok {
+		return validResponse.VisitVerifikasiKegiatanResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// DeleteKegiatan operation middleware
+func (sh *strictHandler) DeleteKegiatan(ctx echo.Context, id ID) error {
+	var request DeleteKegiatanRequestObject
+
+	request.Id = id
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.DeleteKegiatan(ctx.Request().Context(), request.(DeleteKegiatanRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "DeleteKegiatan")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(DeleteKegiatanResponseObject); ok {
+		return validResponse.VisitDeleteKegiatanResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// GetKegiatan operation middleware
+func (sh *strictHandler) GetKegiatan(ctx echo.Context, id ID) error {
+	var request GetKegiatanRequestObject
+
+	request.Id = id
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.GetKegiatan(ctx.Request().Context(), request.(GetKegiatanRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "GetKegiatan")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(GetKegiatanResponseObject); ok {
+		return validResponse.VisitGetKegiatanResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// UpdateKegiatan operation middleware
+func (sh *strictHandler) UpdateKegiatan(ctx echo.Context, id ID, params UpdateKegiatanParams) error {
+	var request UpdateKegiatanRequestObject
+
+	request.Id = id
+	request.Params = params
+
+	var body UpdateKegiatanJSONRequestBody
+	var err error
+	if binder, ok := ctx.Echo().Binder.(*echo.DefaultBinder); ok {
+		// A request validator built on kin-openapi's openapi3filter with
+		// KeepValidatedValue leaves the value it validated on the body. Bind
+		// that value, matching member names exactly, so the handler receives
+		// what was validated instead of a second, case-insensitive decode.
+		// Otherwise bind only the request body, so that path and query
+		// parameters are not also bound into the body struct.
+		if vb, ok := ctx.Request().Body.(interface{ ValidatedValue() any }); !ok || runtime.BindJSONValue(vb.ValidatedValue(), &body) != nil {
+			err = binder.BindBody(ctx, &body)
+		}
+	} else {
+		// A custom binder is installed on the Echo instance; defer to it
+		// entirely, since echo.Binder does not expose body-only binding and
+		// the binder may do more than decode (for example call ctx.Validate).
+		err = ctx.Bind(&body)
+	}
+	if err != nil {
+		return err
+	}
+	request.Body = &body
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.UpdateKegiatan(ctx.Request().Context(), request.(UpdateKegiatanRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "UpdateKegiatan")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(UpdateKegiatanResponseObject); ok {
+		return validResponse.VisitUpdateKegiatanResponse(ctx.Response())
 	} else if response != nil {
 		return fmt.Errorf("unexpected response type: %T", response)
 	}
@@ -7980,6 +14793,319 @@ func (sh *strictHandler) ResetPasswordPengguna(ctx echo.Context, id ID) error {
 	return nil
 }
 
+// ListPenilaian operation middleware
+func (sh *strictHandler) ListPenilaian(ctx echo.Context, params ListPenilaianParams) error {
+	var request ListPenilaianRequestObject
+
+	request.Params = params
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.ListPenilaian(ctx.Request().Context(), request.(ListPenilaianRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListPenilaian")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(ListPenilaianResponseObject); ok {
+		return validResponse.VisitListPenilaianResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// CreatePenilaian operation middleware
+func (sh *strictHandler) CreatePenilaian(ctx echo.Context) error {
+	var request CreatePenilaianRequestObject
+
+	var body CreatePenilaianJSONRequestBody
+	var err error
+	if binder, ok := ctx.Echo().Binder.(*echo.DefaultBinder); ok {
+		// A request validator built on kin-openapi's openapi3filter with
+		// KeepValidatedValue leaves the value it validated on the body. Bind
+		// that value, matching member names exactly, so the handler receives
+		// what was validated instead of a second, case-insensitive decode.
+		// Otherwise bind only the request body, so that path and query
+		// parameters are not also bound into the body struct.
+		if vb, ok := ctx.Request().Body.(interface{ ValidatedValue() any }); !ok || runtime.BindJSONValue(vb.ValidatedValue(), &body) != nil {
+			err = binder.BindBody(ctx, &body)
+		}
+	} else {
+		// A custom binder is installed on the Echo instance; defer to it
+		// entirely, since echo.Binder does not expose body-only binding and
+		// the binder may do more than decode (for example call ctx.Validate).
+		err = ctx.Bind(&body)
+	}
+	if err != nil {
+		return err
+	}
+	request.Body = &body
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.CreatePenilaian(ctx.Request().Context(), request.(CreatePenilaianRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "CreatePenilaian")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(CreatePenilaianResponseObject); ok {
+		return validResponse.VisitCreatePenilaianResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// FinalisasiPenilaian operation middleware
+func (sh *strictHandler) FinalisasiPenilaian(ctx echo.Context) error {
+	var request FinalisasiPenilaianRequestObject
+
+	var body FinalisasiPenilaianJSONRequestBody
+	var err error
+	if binder, ok := ctx.Echo().Binder.(*echo.DefaultBinder); ok {
+		// A request validator built on kin-openapi's openapi3filter with
+		// KeepValidatedValue leaves the value it validated on the body. Bind
+		// that value, matching member names exactly, so the handler receives
+		// what was validated instead of a second, case-insensitive decode.
+		// Otherwise bind only the request body, so that path and query
+		// parameters are not also bound into the body struct.
+		if vb, ok := ctx.Request().Body.(interface{ ValidatedValue() any }); !ok || runtime.BindJSONValue(vb.ValidatedValue(), &body) != nil {
+			err = binder.BindBody(ctx, &body)
+		}
+	} else {
+		// A custom binder is installed on the Echo instance; defer to it
+		// entirely, since echo.Binder does not expose body-only binding and
+		// the binder may do more than decode (for example call ctx.Validate).
+		err = ctx.Bind(&body)
+	}
+	if err != nil {
+		return err
+	}
+	request.Body = &body
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.FinalisasiPenilaian(ctx.Request().Context(), request.(FinalisasiPenilaianRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "FinalisasiPenilaian")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(FinalisasiPenilaianResponseObject); ok {
+		return validResponse.VisitFinalisasiPenilaianResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// GetPenilaian operation middleware
+func (sh *strictHandler) GetPenilaian(ctx echo.Context, id ID) error {
+	var request GetPenilaianRequestObject
+
+	request.Id = id
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.GetPenilaian(ctx.Request().Context(), request.(GetPenilaianRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "GetPenilaian")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(GetPenilaianResponseObject); ok {
+		return validResponse.VisitGetPenilaianResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// PutPenilaianIsi operation middleware
+func (sh *strictHandler) PutPenilaianIsi(ctx echo.Context, id ID, params PutPenilaianIsiParams) error {
+	var request PutPenilaianIsiRequestObject
+
+	request.Id = id
+	request.Params = params
+
+	var body PutPenilaianIsiJSONRequestBody
+	var err error
+	if binder, ok := ctx.Echo().Binder.(*echo.DefaultBinder); ok {
+		// A request validator built on kin-openapi's openapi3filter with
+		// KeepValidatedValue leaves the value it validated on the body. Bind
+		// that value, matching member names exactly, so the handler receives
+		// what was validated instead of a second, case-insensitive decode.
+		// Otherwise bind only the request body, so that path and query
+		// parameters are not also bound into the body struct.
+		if vb, ok := ctx.Request().Body.(interface{ ValidatedValue() any }); !ok || runtime.BindJSONValue(vb.ValidatedValue(), &body) != nil {
+			err = binder.BindBody(ctx, &body)
+		}
+	} else {
+		// A custom binder is installed on the Echo instance; defer to it
+		// entirely, since echo.Binder does not expose body-only binding and
+		// the binder may do more than decode (for example call ctx.Validate).
+		err = ctx.Bind(&body)
+	}
+	if err != nil {
+		return err
+	}
+	request.Body = &body
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.PutPenilaianIsi(ctx.Request().Context(), request.(PutPenilaianIsiRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "PutPenilaianIsi")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(PutPenilaianIsiResponseObject); ok {
+		return validResponse.VisitPutPenilaianIsiResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// FinalkanPenilaian operation middleware
+func (sh *strictHandler) FinalkanPenilaian(ctx echo.Context, id ID) error {
+	var request FinalkanPenilaianRequestObject
+
+	request.Id = id
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.FinalkanPenilaian(ctx.Request().Context(), request.(FinalkanPenilaianRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "FinalkanPenilaian")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(FinalkanPenilaianResponseObject); ok {
+		return validResponse.VisitFinalkanPenilaianResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// ListPeriodeKinerja operation middleware
+func (sh *strictHandler) ListPeriodeKinerja(ctx echo.Context) error {
+	var request ListPeriodeKinerjaRequestObject
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.ListPeriodeKinerja(ctx.Request().Context(), request.(ListPeriodeKinerjaRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListPeriodeKinerja")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(ListPeriodeKinerjaResponseObject); ok {
+		return validResponse.VisitListPeriodeKinerjaResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// GetPeriodeKinerja operation middleware
+func (sh *strictHandler) GetPeriodeKinerja(ctx echo.Context, tahun Tahun) error {
+	var request GetPeriodeKinerjaRequestObject
+
+	request.Tahun = tahun
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.GetPeriodeKinerja(ctx.Request().Context(), request.(GetPeriodeKinerjaRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "GetPeriodeKinerja")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(GetPeriodeKinerjaResponseObject); ok {
+		return validResponse.VisitGetPeriodeKinerjaResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// PutPeriodeKinerja operation middleware
+func (sh *strictHandler) PutPeriodeKinerja(ctx echo.Context, tahun Tahun, params PutPeriodeKinerjaParams) error {
+	var request PutPeriodeKinerjaRequestObject
+
+	request.Tahun = tahun
+	request.Params = params
+
+	var body PutPeriodeKinerjaJSONRequestBody
+	var err error
+	if binder, ok := ctx.Echo().Binder.(*echo.DefaultBinder); ok {
+		// A request validator built on kin-openapi's openapi3filter with
+		// KeepValidatedValue leaves the value it validated on the body. Bind
+		// that value, matching member names exactly, so the handler receives
+		// what was validated instead of a second, case-insensitive decode.
+		// Otherwise bind only the request body, so that path and query
+		// parameters are not also bound into the body struct.
+		if vb, ok := ctx.Request().Body.(interface{ ValidatedValue() any }); !ok || runtime.BindJSONValue(vb.ValidatedValue(), &body) != nil {
+			err = binder.BindBody(ctx, &body)
+		}
+	} else {
+		// A custom binder is installed on the Echo instance; defer to it
+		// entirely, since echo.Binder does not expose body-only binding and
+		// the binder may do more than decode (for example call ctx.Validate).
+		err = ctx.Bind(&body)
+	}
+	if err != nil {
+		return err
+	}
+	request.Body = &body
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.PutPeriodeKinerja(ctx.Request().Context(), request.(PutPeriodeKinerjaRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "PutPeriodeKinerja")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(PutPeriodeKinerjaResponseObject); ok {
+		return validResponse.VisitPutPeriodeKinerjaResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
 // ListPlt operation middleware
 func (sh *strictHandler) ListPlt(ctx echo.Context, params ListPltParams) error {
 	var request ListPltRequestObject
@@ -8070,6 +15196,564 @@ func (sh *strictHandler) DeletePlt(ctx echo.Context, id ID) error {
 		return err
 	} else if validResponse, ok := response.(DeletePltResponseObject); ok {
 		return validResponse.VisitDeletePltResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// ListPredikatOrganisasi operation middleware
+func (sh *strictHandler) ListPredikatOrganisasi(ctx echo.Context, params ListPredikatOrganisasiParams) error {
+	var request ListPredikatOrganisasiRequestObject
+
+	request.Params = params
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.ListPredikatOrganisasi(ctx.Request().Context(), request.(ListPredikatOrganisasiRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListPredikatOrganisasi")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(ListPredikatOrganisasiResponseObject); ok {
+		return validResponse.VisitListPredikatOrganisasiResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// PutPredikatOrganisasi operation middleware
+func (sh *strictHandler) PutPredikatOrganisasi(ctx echo.Context) error {
+	var request PutPredikatOrganisasiRequestObject
+
+	var body PutPredikatOrganisasiJSONRequestBody
+	var err error
+	if binder, ok := ctx.Echo().Binder.(*echo.DefaultBinder); ok {
+		// A request validator built on kin-openapi's openapi3filter with
+		// KeepValidatedValue leaves the value it validated on the body. Bind
+		// that value, matching member names exactly, so the handler receives
+		// what was validated instead of a second, case-insensitive decode.
+		// Otherwise bind only the request body, so that path and query
+		// parameters are not also bound into the body struct.
+		if vb, ok := ctx.Request().Body.(interface{ ValidatedValue() any }); !ok || runtime.BindJSONValue(vb.ValidatedValue(), &body) != nil {
+			err = binder.BindBody(ctx, &body)
+		}
+	} else {
+		// A custom binder is installed on the Echo instance; defer to it
+		// entirely, since echo.Binder does not expose body-only binding and
+		// the binder may do more than decode (for example call ctx.Validate).
+		err = ctx.Bind(&body)
+	}
+	if err != nil {
+		return err
+	}
+	request.Body = &body
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.PutPredikatOrganisasi(ctx.Request().Context(), request.(PutPredikatOrganisasiRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "PutPredikatOrganisasi")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(PutPredikatOrganisasiResponseObject); ok {
+		return validResponse.VisitPutPredikatOrganisasiResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// ListSKP operation middleware
+func (sh *strictHandler) ListSKP(ctx echo.Context, params ListSKPParams) error {
+	var request ListSKPRequestObject
+
+	request.Params = params
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.ListSKP(ctx.Request().Context(), request.(ListSKPRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListSKP")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(ListSKPResponseObject); ok {
+		return validResponse.VisitListSKPResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// CreateSKP operation middleware
+func (sh *strictHandler) CreateSKP(ctx echo.Context) error {
+	var request CreateSKPRequestObject
+
+	var body CreateSKPJSONRequestBody
+	var err error
+	if binder, ok := ctx.Echo().Binder.(*echo.DefaultBinder); ok {
+		// A request validator built on kin-openapi's openapi3filter with
+		// KeepValidatedValue leaves the value it validated on the body. Bind
+		// that value, matching member names exactly, so the handler receives
+		// what was validated instead of a second, case-insensitive decode.
+		// Otherwise bind only the request body, so that path and query
+		// parameters are not also bound into the body struct.
+		if vb, ok := ctx.Request().Body.(interface{ ValidatedValue() any }); !ok || runtime.BindJSONValue(vb.ValidatedValue(), &body) != nil {
+			err = binder.BindBody(ctx, &body)
+		}
+	} else {
+		// A custom binder is installed on the Echo instance; defer to it
+		// entirely, since echo.Binder does not expose body-only binding and
+		// the binder may do more than decode (for example call ctx.Validate).
+		err = ctx.Bind(&body)
+	}
+	if err != nil {
+		return err
+	}
+	request.Body = &body
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.CreateSKP(ctx.Request().Context(), request.(CreateSKPRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "CreateSKP")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(CreateSKPResponseObject); ok {
+		return validResponse.VisitCreateSKPResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// DeleteSKP operation middleware
+func (sh *strictHandler) DeleteSKP(ctx echo.Context, id ID) error {
+	var request DeleteSKPRequestObject
+
+	request.Id = id
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.DeleteSKP(ctx.Request().Context(), request.(DeleteSKPRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "DeleteSKP")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(DeleteSKPResponseObject); ok {
+		return validResponse.VisitDeleteSKPResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// GetSKP operation middleware
+func (sh *strictHandler) GetSKP(ctx echo.Context, id ID) error {
+	var request GetSKPRequestObject
+
+	request.Id = id
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.GetSKP(ctx.Request().Context(), request.(GetSKPRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "GetSKP")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(GetSKPResponseObject); ok {
+		return validResponse.VisitGetSKPResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// PutSKPIsi operation middleware
+func (sh *strictHandler) PutSKPIsi(ctx echo.Context, id ID, params PutSKPIsiParams) error {
+	var request PutSKPIsiRequestObject
+
+	request.Id = id
+	request.Params = params
+
+	var body PutSKPIsiJSONRequestBody
+	var err error
+	if binder, ok := ctx.Echo().Binder.(*echo.DefaultBinder); ok {
+		// A request validator built on kin-openapi's openapi3filter with
+		// KeepValidatedValue leaves the value it validated on the body. Bind
+		// that value, matching member names exactly, so the handler receives
+		// what was validated instead of a second, case-insensitive decode.
+		// Otherwise bind only the request body, so that path and query
+		// parameters are not also bound into the body struct.
+		if vb, ok := ctx.Request().Body.(interface{ ValidatedValue() any }); !ok || runtime.BindJSONValue(vb.ValidatedValue(), &body) != nil {
+			err = binder.BindBody(ctx, &body)
+		}
+	} else {
+		// A custom binder is installed on the Echo instance; defer to it
+		// entirely, since echo.Binder does not expose body-only binding and
+		// the binder may do more than decode (for example call ctx.Validate).
+		err = ctx.Bind(&body)
+	}
+	if err != nil {
+		return err
+	}
+	request.Body = &body
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.PutSKPIsi(ctx.Request().Context(), request.(PutSKPIsiRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "PutSKPIsi")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(PutSKPIsiResponseObject); ok {
+		return validResponse.VisitPutSKPIsiResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// AjukanSKP operation middleware
+func (sh *strictHandler) AjukanSKP(ctx echo.Context, id ID) error {
+	var request AjukanSKPRequestObject
+
+	request.Id = id
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.AjukanSKP(ctx.Request().Context(), request.(AjukanSKPRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "AjukanSKP")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(AjukanSKPResponseObject); ok {
+		return validResponse.VisitAjukanSKPResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// GetKaskadeSKP operation middleware
+func (sh *strictHandler) GetKaskadeSKP(ctx echo.Context, id ID) error {
+	var request GetKaskadeSKPRequestObject
+
+	request.Id = id
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.GetKaskadeSKP(ctx.Request().Context(), request.(GetKaskadeSKPRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "GetKaskadeSKP")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(GetKaskadeSKPResponseObject); ok {
+		return validResponse.VisitGetKaskadeSKPResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// KembalikanSKP operation middleware
+func (sh *strictHandler) KembalikanSKP(ctx echo.Context, id ID) error {
+	var request KembalikanSKPRequestObject
+
+	request.Id = id
+
+	var body KembalikanSKPJSONRequestBody
+	var err error
+	if binder, ok := ctx.Echo().Binder.(*echo.DefaultBinder); ok {
+		// A request validator built on kin-openapi's openapi3filter with
+		// KeepValidatedValue leaves the value it validated on the body. Bind
+		// that value, matching member names exactly, so the handler receives
+		// what was validated instead of a second, case-insensitive decode.
+		// Otherwise bind only the request body, so that path and query
+		// parameters are not also bound into the body struct.
+		if vb, ok := ctx.Request().Body.(interface{ ValidatedValue() any }); !ok || runtime.BindJSONValue(vb.ValidatedValue(), &body) != nil {
+			err = binder.BindBody(ctx, &body)
+		}
+	} else {
+		// A custom binder is installed on the Echo instance; defer to it
+		// entirely, since echo.Binder does not expose body-only binding and
+		// the binder may do more than decode (for example call ctx.Validate).
+		err = ctx.Bind(&body)
+	}
+	if err != nil {
+		return err
+	}
+	request.Body = &body
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.KembalikanSKP(ctx.Request().Context(), request.(KembalikanSKPRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "KembalikanSKP")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(KembalikanSKPResponseObject); ok {
+		return validResponse.VisitKembalikanSKPResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// ListRevisiSKP operation middleware
+func (sh *strictHandler) ListRevisiSKP(ctx echo.Context, id ID) error {
+	var request ListRevisiSKPRequestObject
+
+	request.Id = id
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.ListRevisiSKP(ctx.Request().Context(), request.(ListRevisiSKPRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListRevisiSKP")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(ListRevisiSKPResponseObject); ok {
+		return validResponse.VisitListRevisiSKPResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// RevisiSKP operation middleware
+func (sh *strictHandler) RevisiSKP(ctx echo.Context, id ID) error {
+	var request RevisiSKPRequestObject
+
+	request.Id = id
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.RevisiSKP(ctx.Request().Context(), request.(RevisiSKPRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "RevisiSKP")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(RevisiSKPResponseObject); ok {
+		return validResponse.VisitRevisiSKPResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// SetujuiSKP operation middleware
+func (sh *strictHandler) SetujuiSKP(ctx echo.Context, id ID) error {
+	var request SetujuiSKPRequestObject
+
+	request.Id = id
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.SetujuiSKP(ctx.Request().Context(), request.(SetujuiSKPRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "SetujuiSKP")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(SetujuiSKPResponseObject); ok {
+		return validResponse.VisitSetujuiSKPResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// ListUmpanBalik operation middleware
+func (sh *strictHandler) ListUmpanBalik(ctx echo.Context, params ListUmpanBalikParams) error {
+	var request ListUmpanBalikRequestObject
+
+	request.Params = params
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.ListUmpanBalik(ctx.Request().Context(), request.(ListUmpanBalikRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListUmpanBalik")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(ListUmpanBalikResponseObject); ok {
+		return validResponse.VisitListUmpanBalikResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// CreateUmpanBalik operation middleware
+func (sh *strictHandler) CreateUmpanBalik(ctx echo.Context) error {
+	var request CreateUmpanBalikRequestObject
+
+	var body CreateUmpanBalikJSONRequestBody
+	var err error
+	if binder, ok := ctx.Echo().Binder.(*echo.DefaultBinder); ok {
+		// A request validator built on kin-openapi's openapi3filter with
+		// KeepValidatedValue leaves the value it validated on the body. Bind
+		// that value, matching member names exactly, so the handler receives
+		// what was validated instead of a second, case-insensitive decode.
+		// Otherwise bind only the request body, so that path and query
+		// parameters are not also bound into the body struct.
+		if vb, ok := ctx.Request().Body.(interface{ ValidatedValue() any }); !ok || runtime.BindJSONValue(vb.ValidatedValue(), &body) != nil {
+			err = binder.BindBody(ctx, &body)
+		}
+	} else {
+		// A custom binder is installed on the Echo instance; defer to it
+		// entirely, since echo.Binder does not expose body-only binding and
+		// the binder may do more than decode (for example call ctx.Validate).
+		err = ctx.Bind(&body)
+	}
+	if err != nil {
+		return err
+	}
+	request.Body = &body
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.CreateUmpanBalik(ctx.Request().Context(), request.(CreateUmpanBalikRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "CreateUmpanBalik")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(CreateUmpanBalikResponseObject); ok {
+		return validResponse.VisitCreateUmpanBalikResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// GetUmpanBalik operation middleware
+func (sh *strictHandler) GetUmpanBalik(ctx echo.Context, id ID) error {
+	var request GetUmpanBalikRequestObject
+
+	request.Id = id
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.GetUmpanBalik(ctx.Request().Context(), request.(GetUmpanBalikRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "GetUmpanBalik")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(GetUmpanBalikResponseObject); ok {
+		return validResponse.VisitGetUmpanBalikResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// JawabUmpanBalik operation middleware
+func (sh *strictHandler) JawabUmpanBalik(ctx echo.Context, id ID) error {
+	var request JawabUmpanBalikRequestObject
+
+	request.Id = id
+
+	var body JawabUmpanBalikJSONRequestBody
+	var err error
+	if binder, ok := ctx.Echo().Binder.(*echo.DefaultBinder); ok {
+		// A request validator built on kin-openapi's openapi3filter with
+		// KeepValidatedValue leaves the value it validated on the body. Bind
+		// that value, matching member names exactly, so the handler receives
+		// what was validated instead of a second, case-insensitive decode.
+		// Otherwise bind only the request body, so that path and query
+		// parameters are not also bound into the body struct.
+		if vb, ok := ctx.Request().Body.(interface{ ValidatedValue() any }); !ok || runtime.BindJSONValue(vb.ValidatedValue(), &body) != nil {
+			err = binder.BindBody(ctx, &body)
+		}
+	} else {
+		// A custom binder is installed on the Echo instance; defer to it
+		// entirely, since echo.Binder does not expose body-only binding and
+		// the binder may do more than decode (for example call ctx.Validate).
+		err = ctx.Bind(&body)
+	}
+	if err != nil {
+		return err
+	}
+	request.Body = &body
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.JawabUmpanBalik(ctx.Request().Context(), request.(JawabUmpanBalikRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "JawabUmpanBalik")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(JawabUmpanBalikResponseObject); ok {
+		return validResponse.VisitJawabUmpanBalikResponse(ctx.Response())
 	} else if response != nil {
 		return fmt.Errorf("unexpected response type: %T", response)
 	}

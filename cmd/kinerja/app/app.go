@@ -44,18 +44,25 @@ func New(ctx context.Context, db *repository.DB, o Options) (*App, error) {
 	if err != nil {
 		return nil, err
 	}
+	pegawai := &service.Pegawai{Base: base, Store: db}
 	h := &api.Handler{
-		Auth:      auth,
-		Instansi:  &service.Instansi{Base: base, Store: db},
-		UnitKerja: &service.UnitKerja{Base: base, Store: db},
-		Jabatan:   &service.Jabatan{Base: base, Store: db},
-		Plt:       &service.Plt{Base: base, Store: db},
-		Pegawai:   &service.Pegawai{Base: base, Store: db},
-		Pengguna:  &service.Pengguna{Base: base, Store: db, Argon2: o.Auth.Argon2},
-		KlienAPI:  &service.KlienAPI{Base: base, Store: db, Argon2: o.Auth.Argon2},
-		Audit:     &service.Audit{Base: base, Store: db},
-		Ready:     db.Ping,
-		Version:   o.Version,
+		Auth:       auth,
+		Instansi:   &service.Instansi{Base: base, Store: db},
+		UnitKerja:  &service.UnitKerja{Base: base, Store: db},
+		Jabatan:    &service.Jabatan{Base: base, Store: db},
+		Plt:        &service.Plt{Base: base, Store: db},
+		Pegawai:    pegawai,
+		Pengguna:   &service.Pengguna{Base: base, Store: db, Argon2: o.Auth.Argon2},
+		KlienAPI:   &service.KlienAPI{Base: base, Store: db, Argon2: o.Auth.Argon2},
+		Audit:      &service.Audit{Base: base, Store: db},
+		Periode:    &service.PeriodeKinerja{Base: base, Store: db},
+		SKP:        &service.SKP{Base: base, Store: db, Org: pegawai},
+		Kegiatan:   &service.Kegiatan{Base: base, Store: db, Org: pegawai},
+		Penilaian:  &service.Penilaian{Base: base, Store: db, Org: pegawai},
+		UmpanBalik: &service.UmpanBalik{Base: base, Store: db, Org: pegawai},
+		Keberatan:  &service.Keberatan{Base: base, Store: db},
+		Ready:      db.Ping,
+		Version:    o.Version,
 	}
 	reg := prometheus.NewRegistry()
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))

@@ -1,0 +1,282 @@
+package repository
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/kinerja-id/kinerja/domain"
+)
+
+type kegiatanRow struct {
+	ID          string     `gorm:"column:id"`
+	InstansiID  string     `gorm:"column:instansi_id"`
+	PegawaiID   string     `gorm:"column:pegawai_id"`
+	RHKID       string     `gorm:"column:rhk_id"`
+	Tanggal     sqlDate    `gorm:"column:tanggal"`
+	JamMulai    *string    `gorm:"column:jam_mulai"`
+	JamSelesai  *string    `gorm:"column:jam_selesai"`
+	Menit       int        `gorm:"column:menit"`
+	Uraian      string     `gorm:"column:uraian"`
+	Bukti       string     `gorm:"column:bukti"`
+	Status      string     `gorm:"column:status"`
+	Catatan     *string    `gorm:"column:catatan"`
+	DinilaiOleh *string    `gorm:"column:dinilai_oleh"`
+	DinilaiAt   *time.Time `gorm:"column:dinilai_at"`
+	Version     int        `gorm:"column:version"`
+	CreatedAt   time.Time  `gorm:"column:created_at"`
+	UpdatedAt   time.Time  `gorm:"column:updated_at"`
+	// joined: the owner, the RHK, the SKP's rater and unit, who verified it
+	NIP                  string  `gorm:"->;column:nip"`
+	Nama                 string  `gorm:"->;column:nama"`
+	GelarDepan           string  `gorm:"->;column:gelar_depan"`
+	GelarBelakang        string  `gorm:"->;column:gelar_belakang"`
+	RHKUraian            string  `gorm:"->;column:rhk_uraian"`
+	SKPID                string  `gorm:"->;column:skp_id"`
+	PenilaiID            *string `gorm:"->;column:penilai_id"`
+	UnitPath             string  `gorm:"->;column:unit_path"`
+	DinilaiNIP           *string `gorm:"->;column:dinilai_nip"`
+	DinilaiNama          *string `gorm:"->;column:dinilai_nama"`
+	DinilaiGelarDepan    *string `gorm:"->;column:dinilai_gelar_depan"`
+	DinilaiGelarBelakang *string `gorm:"->;column:dinilai_gelar_belakang"`
+}
+
+func (kegiatanRow) TableName() string { return "kegiatan" }
+
+func toDomainKegiatan(r kegiatanRow) (domain.Kegiatan, error) {
+	p := domain.Pegawai{Nama: r.Nama, GelarDepan: r.GelarDepan, GelarBelakang: r.GelarBelakang}
+	k := domain.Kegiatan{ID: r.ID, InstansiID: r.InstansiID, PegawaiID: r.PegawaiID, NIP: r.NIP, Nama: p.NamaLengkap(),
+		RHKID: r.RHKID, RHKUraian: r.RHKUraian, Tanggal: r.Tanggal.Time, JamMulai: deref(r.JamMulai),
+		JamSelesai: deref(r.JamSelesai), Menit: r.Menit, Uraian: r.Uraian, Bukti: []string{}, Status: r.Status,
+		Catatan: deref(r.Catatan), DinilaiAt: utcPtr(r.DinilaiAt), Version: r.Version, CreatedAt: utc(r.CreatedAt),
+		UpdatedAt: utc(r.UpdatedAt), SKPID: r.SKPID, PenilaiID: deref(r.PenilaiID), UnitPath: r.UnitPath}
+	if r.Bukti != "" {
+		if err := json.Unmarshal([]byte(r.Bukti), &k.Bukti); err != nil {
+			return domain.Kegiatan{}, fmt.Errorf("kegiatan %s bukti: %w", r.ID, err)
+		}
+	}
+	if r.DinilaiOleh != nil && r.DinilaiNIP != nil {
+		d := domain.Pegawai{Nama: deref(r.DinilaiNama), GelarDepan: deref(r.DinilaiGelarDepan), GelarBelakang: deref(r.DinilaiGelarBelakang)}
+		k.DinilaiOleh = &domain.Pejabat{PegawaiID: *r.DinilaiOleh, NIP: *r.DinilaiNIP, Nama: d.NamaLengkap()}
+	}
+	return k, nil
+}
+
+func (db *DB) kegiatanQuery(ctx context.Context) *gormDB {
+	return db.conn(ctx).Table("kegiatan").
+		Select(`kegiatan.*, p.nip AS nip, p.nama AS nama, p.gelar_depan AS gelar_depan, p.gelar_belakang AS gelar_belakang,
+			r.uraian AS rhk_uraian, s.id AS skp_id, s.penilai_id AS penilai_id, u.path AS unit_path,
+			d.nip AS dinilai_nip, d.nama AS dinilai_nama, d.gelar_depan AS dinilai_gelar_depan,
+			d.gelar_belakang AS dinilai_gelar_belakang`).
+		Joins("JOIN pegawai p ON p.id = kegiatan.pegawai_id").
+		Joins("JOIN rhk r ON r.id = kegiatan.rhk_id").
+		Joins("JOIN skp s ON s.id = r.skp_id").
+		Joins("JOIN unit_kerja u ON u.id = s.unit_kerja_id").
+		Joins("LEFT JOIN pegawai d ON d.id = kegiatan.dinilai_oleh")
+}
+
+// kegiatanBukti renders the evidence links as the JSON text both engines store in a
+// jsonb column.
+func kegiatanBukti(b []string) (string, error) {
+	if b == nil {
+		b = []string{}
+	}
+	out, err := json.Marshal(b)
+	if err != nil {
+		return "", fmt.Errorf("kegiatan bukti: %w", err)
+	}
+	return string(out), nil
+}
+
+// CreateKegiatan inserts an activity (status and version as given).
+func (db *DB) CreateKegiatan(ctx context.Context, k domain.Kegiatan) (domain.Kegiatan, error) {
+	if k.ID == "" {
+		k.ID = newID()
+	}
+	bukti, err := kegiatanBukti(k.Bukti)
+	if err != nil {
+		return domain.Kegiatan{}, err
+	}
+	err = db.conn(ctx).Exec(`INSERT INTO kegiatan (id, instansi_id, pegawai_id, rhk_id, tanggal, jam_mulai, jam_selesai, menit,
+		uraian, bukti, status, catatan, dinilai_oleh, dinilai_at, version, created_at, updated_at)
+		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`, k.ID, k.InstansiID, k.PegawaiID, k.RHKID, newDate(k.Tanggal),
+		nullString(k.JamMulai), nullString(k.JamSelesai), k.Menit, k.Uraian, bukti, k.Status, nullString(k.Catatan),
+		nullString(pejabatID(k.DinilaiOleh)), utcPtr(k.DinilaiAt), 1, k.CreatedAt.UTC(), k.UpdatedAt.UTC()).Error
+	if err != nil {
+		return domain.Kegiatan{}, translate(err, "Kegiatan")
+	}
+	return db.GetKegiatan(ctx, k.InstansiID, k.ID)
+}
+
+// GetKegiatan reads one activity of an instansi.
+func (db *DB) GetKegiatan(ctx context.Context, instansiID, id string) (domain.Kegiatan, error) {
+	var row kegiatanRow
+	if err := db.kegiatanQuery(ctx).Where("kegiatan.instansi_id = ? AND kegiatan.id = ?", instansiID, id).Take(&row).Error; err != nil {
+		return domain.Kegiatan{}, translate(err, "Kegiatan")
+	}
+	return toDomainKegiatan(row)
+}
+
+// KegiatanByIDs reads the activities of an instansi with the given ids; ids of
+// another instansi or of nothing are simply absent from the result.
+func (db *DB) KegiatanByIDs(ctx context.Context, instansiID string, ids []string) ([]domain.Kegiatan, error) {
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	var rows []kegiatanRow
+	if err := db.kegiatanQuery(ctx).Where("kegiatan.instansi_id = ? AND kegiatan.id IN ?", instansiID, ids).Find(&rows).Error; err != nil {
+		return nil, fmt.Errorf("kegiatan by ids: %w", err)
+	}
+	out := make([]domain.Kegiatan, len(rows))
+	for i, r := range rows {
+		k, err := toDomainKegiatan(r)
+		if err != nil {
+			return nil, err
+		}
+		out[i] = k
+	}
+	return out, nil
+}
+
+// kegiatanReach narrows q to the caller's reach; skp, pegawai and unit_kerja are
+// joined as s, p (owner) and u. A reach naming nothing matches nothing.
+func kegiatanReach(q *gormDB, r domain.KegiatanReach, ownerCol string) *gormDB {
+	if r.All {
+		return q
+	}
+	var conds []string
+	var args []any
+	if r.OwnerID != "" {
+		conds, args = append(conds, ownerCol+" = ?"), append(args, r.OwnerID)
+	}
+	if r.PenilaiID != "" {
+		conds, args = append(conds, "s.penilai_id = ?"), append(args, r.PenilaiID)
+	}
+	if r.ScopePath != "" {
+		conds, args = append(conds, "u.path LIKE ?"), append(args, r.ScopePath+"%")
+	}
+	if len(conds) == 0 {
+		return q.Where("1 = 0")
+	}
+	return q.Where("("+strings.Join(conds, " OR ")+")", args...)
+}
+
+// ListKegiatan returns a page of activities, newest first (or oldest first), and the total.
+func (db *DB) ListKegiatan(ctx context.Context, f domain.KegiatanFilter) ([]domain.Kegiatan, int64, error) {
+	q := db.kegiatanQuery(ctx).Where("kegiatan.instansi_id = ?", f.InstansiID)
+	q = kegiatanReach(q, f.Reach, "kegiatan.pegawai_id")
+	if f.NIP != "" {
+		q = q.Where("p.nip = ?", f.NIP)
+	}
+	if f.RHKID != "" {
+		q = q.Where("kegiatan.rhk_id = ?", f.RHKID)
+	}
+	if f.Status != "" {
+		q = q.Where("kegiatan.status = ?", f.Status)
+	}
+	if f.Dari != nil {
+		q = q.Where("kegiatan.tanggal >= ?", newDate(*f.Dari))
+	}
+	if f.Sampai != nil {
+		q = q.Where("kegiatan.tanggal <= ?", newDate(*f.Sampai))
+	}
+	var total int64
+	if err := q.Count(&total).Error; err != nil {
+		return nil, 0, fmt.Errorf("count kegiatan: %w", err)
+	}
+	order := "kegiatan.tanggal DESC, kegiatan.created_at DESC, kegiatan.id DESC"
+	if f.Oldest {
+		order = "kegiatan.tanggal, kegiatan.created_at, kegiatan.id"
+	}
+	q = q.Order(order).Offset(f.Offset)
+	if f.Limit > 0 {
+		q = q.Limit(f.Limit)
+	}
+	var rows []kegiatanRow
+	if err := q.Find(&rows).Error; err != nil {
+		return nil, 0, fmt.Errorf("list kegiatan: %w", err)
+	}
+	out := make([]domain.Kegiatan, len(rows))
+	for i, r := range rows {
+		k, err := toDomainKegiatan(r)
+		if err != nil {
+			return nil, 0, err
+		}
+		out[i] = k
+	}
+	return out, total, nil
+}
+
+// KegiatanReachable reports whether any SKP of the pegawai f.NIP whose period meets
+// [f.Dari, f.Sampai] lies within f.Reach: whether the caller reads that pegawai's
+// activities of the period even before any is recorded.
+func (db *DB) KegiatanReachable(ctx context.Context, f domain.KegiatanFilter) (bool, error) {
+	q := db.conn(ctx).Table("skp s").
+		Joins("JOIN pegawai p ON p.id = s.pegawai_id").
+		Joins("JOIN unit_kerja u ON u.id = s.unit_kerja_id").
+		Where("s.instansi_id = ? AND p.nip = ?", f.InstansiID, f.NIP)
+	if f.Dari != nil {
+		q = q.Where("s.periode_selesai >= ?", newDate(*f.Dari))
+	}
+	if f.Sampai != nil {
+		q = q.Where("s.periode_mulai <= ?", newDate(*f.Sampai))
+	}
+	var n int64
+	if err := kegiatanReach(q, f.Reach, "s.pegawai_id").Count(&n).Error; err != nil {
+		return false, fmt.Errorf("kegiatan reach: %w", err)
+	}
+	return n > 0, nil
+}
+
+// SKPOfRHK reads the header of the SKP an RHK of the instansi belongs to, with that
+// RHK as its only item.
+func (db *DB) SKPOfRHK(ctx context.Context, instansiID, rhkID string) (domain.SKP, error) {
+	var row skpRow
+	err := db.skpQuery(ctx).Where("skp.instansi_id = ? AND skp.id = (SELECT skp_id FROM rhk WHERE id = ? AND instansi_id = ?)",
+		instansiID, rhkID, instansiID).Take(&row).Error
+	if err != nil {
+		return domain.SKP{}, translate(err, "RHK")
+	}
+	var r struct{ ID, Jenis, Uraian string }
+	if err := db.conn(ctx).Raw(`SELECT id, jenis, uraian FROM rhk WHERE id = ?`, rhkID).Scan(&r).Error; err != nil {
+		return domain.SKP{}, fmt.Errorf("rhk %s: %w", rhkID, err)
+	}
+	s := toDomainSKP(row)
+	s.RHK = []domain.RHK{{ID: r.ID, SKPID: s.ID, Jenis: r.Jenis, Uraian: r.Uraian}}
+	return s, nil
+}
+
+// UpdateKegiatan stores the content and workflow fields of an activity if its version
+// is still k.Version.
+func (db *DB) UpdateKegiatan(ctx context.Context, k domain.Kegiatan) error {
+	bukti, err := kegiatanBukti(k.Bukti)
+	if err != nil {
+		return err
+	}
+	res := db.conn(ctx).Exec(`UPDATE kegiatan SET rhk_id = ?, tanggal = ?, jam_mulai = ?, jam_selesai = ?, menit = ?, uraian = ?,
+		bukti = ?, status = ?, catatan = ?, dinilai_oleh = ?, dinilai_at = ?, version = version + 1, updated_at = ?
+		WHERE instansi_id = ? AND id = ? AND version = ?`, k.RHKID, newDate(k.Tanggal), nullString(k.JamMulai),
+		nullString(k.JamSelesai), k.Menit, k.Uraian, bukti, k.Status, nullString(k.Catatan), nullString(pejabatID(k.DinilaiOleh)),
+		utcPtr(k.DinilaiAt), k.UpdatedAt.UTC(), k.InstansiID, k.ID, k.Version)
+	if res.Error != nil {
+		return translate(res.Error, "Kegiatan")
+	}
+	if res.RowsAffected == 0 {
+		return domain.Stale()
+	}
+	return nil
+}
+
+// DeleteKegiatan removes an activity if its version is still version.
+func (db *DB) DeleteKegiatan(ctx context.Context, instansiID, id string, version int) error {
+	res := db.conn(ctx).Exec(`DELETE FROM kegiatan WHERE instansi_id = ? AND id = ? AND version = ?`, instansiID, id, version)
+	if res.Error != nil {
+		return translate(res.Error, "Kegiatan")
+	}
+	if res.RowsAffected == 0 {
+		return domain.Stale()
+	}
+	return nil
+}
