@@ -17,14 +17,27 @@ import (
 
 // seedDemo loads the demo pemda (see package demo) and prints how to log in.
 func seedDemo(ctx context.Context, db *repository.DB, log *slog.Logger, stdout io.Writer) error {
-	ds := demo.Build(func() string { return uuid.Must(uuid.NewV7()).String() })
+	return seedDemoAt(ctx, db, log, stdout, time.Now())
+}
+
+// seedDemoAt loads the demo pemda with its performance management up to now: the
+// year of SKP, evaluations and activity logs ends on the day before now's local date.
+func seedDemoAt(ctx context.Context, db *repository.DB, log *slog.Logger, stdout io.Writer, now time.Time) error {
+	newID := func() string { return uuid.Must(uuid.NewV7()).String() }
+	ds := demo.Build(newID)
+	loc, err := time.LoadLocation(ds.Instansi.ZonaWaktu)
+	if err != nil {
+		return fmt.Errorf("demo time zone: %w", err)
+	}
+	kin := demo.BuildKinerja(ds, domain.Date(now, loc), newID)
 	// Every demo account has the same password, so one hash serves them all and the
 	// first start stays fast.
 	hash, err := service.HashPassword(demo.Password, service.DefaultArgon2)
 	if err != nil {
 		return err
 	}
-	data := repository.DemoData{Instansi: ds.Instansi, Units: ds.Units, Jabatan: ds.Jabatan, Pegawai: ds.Pegawai, Riwayat: ds.Riwayat}
+	data := repository.DemoData{Instansi: ds.Instansi, Units: ds.Units, Jabatan: ds.Jabatan, Pegawai: ds.Pegawai, Riwayat: ds.Riwayat,
+		Periode: kin.Periode, SKP: kin.SKP, Organisasi: kin.Organisasi, Penilaian: kin.Penilaian, Kegiatan: kin.Kegiatan}
 	pegawaiByNIP := map[string]string{}
 	for _, p := range ds.Pegawai {
 		pegawaiByNIP[p.NIP] = p.ID
@@ -35,20 +48,29 @@ func seedDemo(ctx context.Context, db *repository.DB, log *slog.Logger, stdout i
 	}
 	example := ""
 	for _, u := range ds.Users {
-		p := domain.Pengguna{ID: uuid.Must(uuid.NewV7()).String(), InstansiID: ds.Instansi.ID, Username: u.Username,
+		p := domain.Pengguna{ID: newID(), InstansiID: ds.Instansi.ID, Username: u.Username,
 			PegawaiID: pegawaiByNIP[u.PegawaiNIP], PasswordHash: hash, Roles: u.Roles, UnitKerjaID: unitByKode[u.UnitKode]}
 		if example == "" && len(u.Roles) == 1 && u.Roles[0] == domain.RolePegawai {
 			example = u.Username
 		}
 		data.Users = append(data.Users, p)
 	}
-	if err := db.LoadDemo(ctx, data, time.Now()); err != nil {
+	if err := db.LoadDemo(ctx, data, now); err != nil {
 		return err
 	}
+	final := 0
+	for _, p := range kin.Penilaian {
+		if p.Status == domain.PenilaianFinal {
+			final++
+		}
+	}
 	log.Info("demo pemda loaded", "instansi", ds.Instansi.Nama, "unit_kerja", len(ds.Units),
-		"jabatan", len(ds.Jabatan), "pegawai", len(ds.Pegawai), "pengguna", len(ds.Users))
+		"jabatan", len(ds.Jabatan), "pegawai", len(ds.Pegawai), "pengguna", len(ds.Users),
+		"tahun", kin.Periode.Tahun, "skp", len(kin.SKP), "predikat_organisasi", len(kin.Organisasi),
+		"penilaian", len(kin.Penilaian), "penilaian_final", final, "kegiatan", len(kin.Kegiatan))
 	fmt.Fprintf(stdout, `
-Demo data loaded: %s (%d pegawai).
+Demo data loaded: %s (%d pegawai) and its performance management of %d:
+%d SKP with their cascade, %d monthly evaluations and %d activity logs.
 Log in (password for every demo account: %s):
   admin        ADMIN_INSTANSI    admin.disdik  ADMIN_UNIT (Dinas Pendidikan)
   keuangan     KEUANGAN          auditor       AUDITOR
@@ -57,6 +79,7 @@ Log in (password for every demo account: %s):
        -d '{"username":"admin","password":"%s"}'
 API docs: http://localhost:8080/docs
 
-`, ds.Instansi.Nama, len(ds.Pegawai), demo.Password, example, demo.Password)
+`, ds.Instansi.Nama, len(ds.Pegawai), kin.Periode.Tahun, len(kin.SKP), len(kin.Penilaian), len(kin.Kegiatan),
+		demo.Password, example, demo.Password)
 	return nil
 }
