@@ -33,6 +33,11 @@ type Handler struct {
 	Penilaian  *service.Penilaian
 	UmpanBalik *service.UmpanBalik
 	Keberatan  *service.Keberatan
+	Jadwal     *service.Jadwal
+	Kehadiran  *service.Kehadiran
+	Izin       *service.Izin
+	Hukuman    *service.HukumanDisiplin
+	Rekap      *service.Rekap
 	Ready      func(ctx context.Context) error
 	Version    string
 }

@@ -472,3 +472,8 @@ func CekWaktuRekaman(waktu, now, tmt time.Time) error {
 	}
 	return nil
 }
+
+// MembedakanStatus reports whether the line shows that its machine tells check-in from
+// check-out: a status other than 0. A file in which no line does comes from a machine
+// where nobody presses the function key; import its records as RekamanTidakDiketahui.
+func (b BarisATTLOG) MembedakanStatus() bool { return b.Status > 0 }

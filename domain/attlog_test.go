@@ -231,3 +231,11 @@ func BenchmarkParseATTLOG(b *testing.B) {
 	}
 	b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "rows/s")
 }
+
+func TestMembedakanStatus(t *testing.T) {
+	for status, want := range map[int]bool{-1: false, StatusATTLOGMasuk: false, StatusATTLOGPulang: true, StatusATTLOGLemburMasuk: true} {
+		if got := (BarisATTLOG{Status: status}).MembedakanStatus(); got != want {
+			t.Errorf("status %d: %v", status, got)
+		}
+	}
+}

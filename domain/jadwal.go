@@ -2,6 +2,7 @@ package domain
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -487,4 +488,228 @@ func jamLokal(d time.Time, detik int, loc *time.Location) time.Time {
 		loc = time.UTC
 	}
 	return time.Date(d.Year(), d.Month(), d.Day(), 0, 0, detik, 0, loc)
+}
+
+// JadwalDefault is the 5-day office week that applies to a pegawai with no schedule
+// assigned to them or to any of their units: Monday–Thursday 07:30–16:00, Friday
+// 07:30–16:30, Saturday and Sunday off. These are the office hours of Keppres 68/1995
+// that Perpres 21/2023 and PermenPANRB practice keep (37.5 working hours a week once the
+// breaks, 12:00–13:00 and on Friday 11:30–13:00, are taken out); a pemda with other
+// hours assigns its own schedule. Each call returns fresh values.
+func JadwalDefault() Jadwal {
+	j := Jadwal{Kode: "DEFAULT", Nama: "Kantor 5 hari kerja (bawaan)", Jenis: JadwalPekan}
+	for d := 0; d < 4; d++ {
+		h := Jam(7, 30, 16, 0)
+		j.Pekan[d] = &h
+	}
+	jumat := Jam(7, 30, 16, 30)
+	j.Pekan[4] = &jumat
+	return j
+}
+
+// JadwalKerja is a stored schedule of an instansi: the schedule itself, its date-range
+// overrides and its bookkeeping.
+type JadwalKerja struct {
+	ID         string
+	InstansiID string
+	Jadwal
+	Penyesuaian []PenyesuaianJadwal
+	Version     int
+	CreatedAt   time.Time
+	UpdatedAt   time.Time
+}
+
+// Validate checks the schedule and its overrides together. Override errors are named
+// "penyesuaian/<i>/<field>", as in the request body.
+func (j JadwalKerja) Validate() error {
+	var v Validation
+	v.Merge("", j.Jadwal.Validate())
+	if de, ok := AsError(ValidatePenyesuaian(j.Jadwal, j.Penyesuaian)); ok {
+		for _, f := range de.Fields {
+			v.Add("penyesuaian/"+strings.TrimPrefix(f.Field, "items/"), f.Code, f.Text.ID, f.Text.EN)
+		}
+	}
+	return v.Err()
+}
+
+// PenugasanJadwal assigns a schedule, from a date, either to a unit (and so to its
+// sub-units) or to one pegawai; exactly one of UnitKerjaID and PegawaiID is set.
+type PenugasanJadwal struct {
+	ID             string
+	InstansiID     string
+	JadwalID       string
+	JadwalNama     string
+	UnitKerjaID    string
+	UnitKerjaNama  string
+	PegawaiID      string
+	NIP            string
+	Nama           string
+	UnitPath       string // the unit's path, or the pegawai's unit path on the date read
+	BerlakuMulai   time.Time
+	BerlakuSelesai *time.Time // nil: open-ended
+	CreatedAt      time.Time
+}
+
+// Berlaku reports whether the assignment is in force on date d.
+func (p PenugasanJadwal) Berlaku(d time.Time) bool {
+	return !d.Before(p.BerlakuMulai) && (p.BerlakuSelesai == nil || !d.After(*p.BerlakuSelesai))
+}
+
+// Validate checks a new assignment: exactly one target (a unit, or a pegawai by id
+// or NIP) and a plain, ordered date range.
+func (p PenugasanJadwal) Validate() error {
+	var v Validation
+	unit, peg := p.UnitKerjaID != "", p.PegawaiID != "" || p.NIP != ""
+	if unit == peg {
+		id := "Isi tepat satu dari unit_kerja_id dan nip."
+		en := "Give exactly one of unit_kerja_id and nip."
+		v.Add("unit_kerja_id", "target_exactly_one", id, en)
+		v.Add("nip", "target_exactly_one", id, en)
+	}
+	if !tanggalMurni(p.BerlakuMulai) {
+		v.Add("berlaku_mulai", "tanggal_not_date", "Tanggal mulai harus berupa tanggal (YYYY-MM-DD).",
+			"The start must be a plain date (YYYY-MM-DD).")
+	}
+	if p.BerlakuSelesai != nil {
+		switch {
+		case !tanggalMurni(*p.BerlakuSelesai):
+			v.Add("berlaku_selesai", "tanggal_not_date", "Tanggal selesai harus berupa tanggal (YYYY-MM-DD).",
+				"The end must be a plain date (YYYY-MM-DD).")
+		case p.BerlakuSelesai.Before(p.BerlakuMulai):
+			v.Add("berlaku_selesai", "tanggal_end_before_start", "Tanggal selesai tidak boleh sebelum tanggal mulai.",
+				"The end date must not be before the start date.")
+		}
+	}
+	return v.Err()
+}
+
+// PenugasanJadwalFilter selects assignments. Dari and Sampai keep those in force on
+// at least one day of [Dari, Sampai]; AsOf dates the pegawai's unit in UnitPath.
+type PenugasanJadwalFilter struct {
+	InstansiID  string
+	UnitKerjaID string
+	PegawaiID   string
+	Dari        *time.Time
+	Sampai      *time.Time
+	AsOf        time.Time
+}
+
+// IndeksPenugasan finds the schedule assignment in force for a pegawai on a date.
+type IndeksPenugasan struct {
+	pegawai map[string][]PenugasanJadwal
+	unit    map[string][]PenugasanJadwal
+}
+
+// NewIndeksPenugasan indexes assignments by their target.
+func NewIndeksPenugasan(list []PenugasanJadwal) IndeksPenugasan {
+	x := IndeksPenugasan{pegawai: map[string][]PenugasanJadwal{}, unit: map[string][]PenugasanJadwal{}}
+	for _, p := range list {
+		switch {
+		case p.PegawaiID != "":
+			x.pegawai[p.PegawaiID] = append(x.pegawai[p.PegawaiID], p)
+		case p.UnitKerjaID != "":
+			x.unit[p.UnitKerjaID] = append(x.unit[p.UnitKerjaID], p)
+		}
+	}
+	return x
+}
+
+// Berlaku returns the assignment that decides the schedule of a pegawai on date d:
+// the pegawai's own assignment wins over their unit's, and the nearest unit (the
+// pegawai's own unit, then its ancestors by unitPath "/root/…/unit/") wins over the
+// ones above it. False means none applies (the default week, JadwalDefault). Should two
+// assignments of one target overlap, the one that starts later wins.
+func (x IndeksPenugasan) Berlaku(pegawaiID, unitPath string, d time.Time) (PenugasanJadwal, bool) {
+	d = keTanggal(d)
+	if p, ok := penugasanPada(x.pegawai[pegawaiID], d); ok {
+		return p, true
+	}
+	units := strings.Split(strings.Trim(unitPath, "/"), "/")
+	for i := len(units) - 1; i >= 0; i-- {
+		if units[i] == "" {
+			continue
+		}
+		if p, ok := penugasanPada(x.unit[units[i]], d); ok {
+			return p, true
+		}
+	}
+	return PenugasanJadwal{}, false
+}
+
+func penugasanPada(list []PenugasanJadwal, d time.Time) (PenugasanJadwal, bool) {
+	var best PenugasanJadwal
+	found := false
+	for _, p := range list {
+		if !p.Berlaku(d) {
+			continue
+		}
+		if !found || p.BerlakuMulai.After(best.BerlakuMulai) ||
+			p.BerlakuMulai.Equal(best.BerlakuMulai) && p.CreatedAt.After(best.CreatedAt) {
+			best, found = p, true
+		}
+	}
+	return best, found
+}
+
+// RosterFilter selects roster entries of dates [Dari, Sampai]. ScopePaths keep the
+// entries of pegawai whose unit on the entry's date lies under every given path;
+// PegawaiIDs, when not nil, keeps only those pegawai.
+type RosterFilter struct {
+	InstansiID string
+	Dari       time.Time
+	Sampai     time.Time
+	PegawaiIDs []string
+	ScopePaths []string
+}
+
+// RosterPegawai is a roster entry with the pegawai's NIP.
+type RosterPegawai struct {
+	RosterShift
+	NIP string
+}
+
+// ValidateRosterBerlaku checks roster entries whose pegawai may follow different
+// schedules: jadwal[i] is the schedule in force for entry i's pegawai on its date. A
+// non-empty KodeShift must be a shift of that schedule, which must be a SHIFT one; an
+// empty one (a removal) is always allowed. Dates are plain and each pegawai and date
+// appears once. Field paths are "items/<i>/<field>".
+func ValidateRosterBerlaku(roster []RosterShift, jadwal []Jadwal) error {
+	var v Validation
+	type key struct {
+		pegawai string
+		tanggal time.Time
+	}
+	seen := map[key]int{}
+	for i, r := range roster {
+		pre := fmt.Sprintf("items/%d/", i)
+		if !tanggalMurni(r.Tanggal) {
+			v.Add(pre+"tanggal", "tanggal_not_date",
+				"Tanggal harus berupa tanggal saja (YYYY-MM-DD), tanpa jam.",
+				"The date must be a plain date (YYYY-MM-DD) without a time of day.")
+		}
+		if r.KodeShift != "" && i < len(jadwal) {
+			j := jadwal[i]
+			switch {
+			case j.Jenis != JadwalShift:
+				v.Add(pre+"kode_shift", "roster_not_shift",
+					fmt.Sprintf("Pada tanggal %s pegawai ini mengikuti jadwal %s yang bukan jadwal SHIFT.",
+						r.Tanggal.Format(time.DateOnly), j.Kode),
+					fmt.Sprintf("On %s this pegawai follows schedule %s, which is not a SHIFT schedule.",
+						r.Tanggal.Format(time.DateOnly), j.Kode))
+			case !slices.ContainsFunc(j.Shift, func(s Shift) bool { return s.Kode == r.KodeShift }):
+				v.Add(pre+"kode_shift", "shift_unknown",
+					fmt.Sprintf("Shift %q tidak ada pada jadwal %s.", r.KodeShift, j.Kode),
+					fmt.Sprintf("Shift %q is not in schedule %s.", r.KodeShift, j.Kode))
+			}
+		}
+		k := key{r.PegawaiID, r.Tanggal}
+		if prev, dup := seen[k]; dup {
+			v.Add(pre+"tanggal", "roster_duplicate",
+				fmt.Sprintf("Pegawai ini sudah tercantum pada tanggal %s (items/%d).", r.Tanggal.Format(time.DateOnly), prev),
+				fmt.Sprintf("This pegawai is already listed on %s (items/%d).", r.Tanggal.Format(time.DateOnly), prev))
+		} else {
+			seen[k] = i
+		}
+	}
+	return v.Err()
 }

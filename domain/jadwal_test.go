@@ -205,3 +205,118 @@ func TestValidatePenyesuaianRosterFleksibel(t *testing.T) {
 		}
 	}
 }
+
+func TestJadwalDefault(t *testing.T) {
+	j := JadwalDefault()
+	if err := j.Validate(); err != nil {
+		t.Fatalf("default refused: %v", err)
+	}
+	// 37.5 hours a week net of the breaks (1 h Monday–Thursday, 1.5 h Friday)
+	bruto := 0
+	for _, h := range j.Pekan {
+		if h != nil {
+			bruto += h.Selesai - h.Mulai
+		}
+	}
+	if neto := bruto - 4*3600 - 5400; neto != 37*3600+1800 {
+		t.Errorf("net week %d s, want 37.5 h", neto)
+	}
+	wita := khZona(t, "Asia/Makassar")
+	if p, ok := j.Periode(khTgl(2025, 3, 7), wita, nil, nil); !ok || p.Selesai.In(wita).Format("15:04") != "16:30" {
+		t.Errorf("friday: %+v %v", p, ok)
+	}
+	if _, ok := j.Periode(khTgl(2025, 3, 8), wita, nil, nil); ok {
+		t.Error("saturday is a working day")
+	}
+	// each call is independent
+	j.Pekan[0].Mulai = 0
+	if JadwalDefault().Pekan[0].Mulai != 7*3600+1800 {
+		t.Error("JadwalDefault shares its days")
+	}
+}
+
+func TestJadwalKerjaValidate(t *testing.T) {
+	ok := JadwalKerja{Jadwal: khKantor(), Penyesuaian: []PenyesuaianJadwal{khRamadan(khTgl(2025, 3, 1), khTgl(2025, 3, 30))}}
+	if err := ok.Validate(); err != nil {
+		t.Fatalf("refused: %v", err)
+	}
+	bad := ok
+	bad.Pekan[4] = khJamPtr(Jam(16, 0, 7, 0))
+	bad.Penyesuaian = []PenyesuaianJadwal{khRamadan(khTgl(2025, 3, 30), khTgl(2025, 3, 1))}
+	got := khFields(t, bad.Validate())
+	want := []string{"pekan/4/selesai jam_end_before_start", "penyesuaian/0/selesai tanggal_end_before_start"}
+	if !slices.Equal(got, want) {
+		t.Errorf("got %v, want %v", got, want)
+	}
+}
+
+func TestPenugasanJadwal(t *testing.T) {
+	selesai := khTgl(2025, 12, 31)
+	tests := []struct {
+		p    PenugasanJadwal
+		want []string
+	}{
+		{PenugasanJadwal{UnitKerjaID: "u", BerlakuMulai: khTgl(2025, 1, 1), BerlakuSelesai: &selesai}, nil},
+		{PenugasanJadwal{NIP: "199003032015031003", BerlakuMulai: khTgl(2025, 1, 1)}, nil},
+		{PenugasanJadwal{BerlakuMulai: khTgl(2025, 1, 1)}, []string{"unit_kerja_id target_exactly_one", "nip target_exactly_one"}},
+		{PenugasanJadwal{UnitKerjaID: "u", PegawaiID: "p", BerlakuMulai: khTgl(2026, 1, 1), BerlakuSelesai: &selesai},
+			[]string{"unit_kerja_id target_exactly_one", "nip target_exactly_one", "berlaku_selesai tanggal_end_before_start"}},
+		{PenugasanJadwal{UnitKerjaID: "u", BerlakuMulai: time.Date(2025, 1, 1, 7, 0, 0, 0, time.UTC)}, []string{"berlaku_mulai tanggal_not_date"}},
+	}
+	for i, tt := range tests {
+		if got := khFields(t, tt.p.Validate()); !slices.Equal(got, tt.want) {
+			t.Errorf("%d: got %v, want %v", i, got, tt.want)
+		}
+	}
+
+	// precedence: the pegawai's own, then the nearest unit, then the ones above
+	x := NewIndeksPenugasan([]PenugasanJadwal{
+		{ID: "root", UnitKerjaID: "opd", BerlakuMulai: khTgl(2025, 1, 1)},
+		{ID: "sub", UnitKerjaID: "sub", BerlakuMulai: khTgl(2025, 1, 1), BerlakuSelesai: &selesai},
+		{ID: "own", PegawaiID: "p1", BerlakuMulai: khTgl(2025, 6, 1), BerlakuSelesai: khTglPtr(2025, 6, 30)},
+		{ID: "own-later", PegawaiID: "p1", BerlakuMulai: khTgl(2025, 6, 15)},
+	})
+	cases := []struct {
+		pegawai, path string
+		d             time.Time
+		want          string
+	}{
+		{"p1", "/opd/sub/", khTgl(2025, 3, 1), "sub"},
+		{"p1", "/opd/sub/", khTgl(2025, 6, 1), "own"},
+		{"p1", "/opd/sub/", khTgl(2025, 6, 20), "own-later"}, // overlapping: the later start wins
+		{"p2", "/opd/sub/", khTgl(2026, 1, 1), "root"},       // the unit's has ended
+		{"p2", "/opd/", time.Date(2025, 3, 1, 23, 0, 0, 0, time.FixedZone("WITA", 8*3600)), "root"},
+		{"p3", "/other/", khTgl(2025, 3, 1), ""},
+		{"p3", "", khTgl(2025, 3, 1), ""},
+		{"p2", "/opd/sub/", khTgl(2024, 12, 31), ""},
+	}
+	for _, c := range cases {
+		p, ok := x.Berlaku(c.pegawai, c.path, c.d)
+		if ok != (c.want != "") || p.ID != c.want {
+			t.Errorf("%s %s %s: got %q %v, want %q", c.pegawai, c.path, c.d.Format(time.DateOnly), p.ID, ok, c.want)
+		}
+	}
+}
+
+func khTglPtr(y int, m time.Month, d int) *time.Time {
+	t := khTgl(y, m, d)
+	return &t
+}
+
+func TestValidateRosterBerlaku(t *testing.T) {
+	roster := []RosterShift{
+		{PegawaiID: "a", Tanggal: khTgl(2025, 3, 3), KodeShift: "MALAM"},
+		{PegawaiID: "a", Tanggal: khTgl(2025, 3, 3), KodeShift: "PAGI"},
+		{PegawaiID: "b", Tanggal: khTgl(2025, 3, 3), KodeShift: "SORE"},
+		{PegawaiID: "c", Tanggal: khTgl(2025, 3, 3), KodeShift: "PAGI"},
+		{PegawaiID: "c", Tanggal: khTgl(2025, 3, 4), KodeShift: ""},
+		{PegawaiID: "b", Tanggal: time.Date(2025, 3, 4, 7, 0, 0, 0, time.UTC), KodeShift: ""},
+	}
+	jadwal := []Jadwal{khRSUD(), khRSUD(), khRSUD(), khKantor(), khKantor(), khRSUD()}
+	got := khFields(t, ValidateRosterBerlaku(roster, jadwal))
+	want := []string{"items/1/tanggal roster_duplicate", "items/2/kode_shift shift_unknown",
+		"items/3/kode_shift roster_not_shift", "items/5/tanggal tanggal_not_date"}
+	if !slices.Equal(got, want) {
+		t.Errorf("got %v\nwant %v", got, want)
+	}
+}

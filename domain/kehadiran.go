@@ -442,3 +442,135 @@ func detikPositif(d time.Duration) int {
 	}
 	return int(d / time.Second)
 }
+
+// SumberKehadiran says where a stored clock record came from.
+type SumberKehadiran string
+
+// Record sources.
+const (
+	SumberMobile  SumberKehadiran = "MOBILE"  // the mobile app's check-in, timed by the server
+	SumberMesin   SumberKehadiran = "MESIN"   // a fingerprint machine's ATTLOG export
+	SumberCSV     SumberKehadiran = "CSV"     // a generic CSV import
+	SumberKoreksi SumberKehadiran = "KOREKSI" // an administrator's correction
+)
+
+// Kehadiran is one stored clock record. Records are never deleted: a correction marks
+// the record it replaces Dikoreksi (kept, no longer counted) and adds a KOREKSI record
+// naming it in MenggantikanID.
+type Kehadiran struct {
+	ID         string
+	InstansiID string
+	PegawaiID  string
+	NIP        string
+	Nama       string
+	Waktu      time.Time // the instant, UTC, whole seconds
+	// ZonaWaktu is the zone of the pegawai's unit (else the instansi's) when read;
+	// WaktuLokal is Waktu in it.
+	ZonaWaktu        string
+	WaktuLokal       time.Time
+	Jenis            JenisRekaman
+	Sumber           SumberKehadiran
+	WaktuKlien       *time.Time // the device's clock (MOBILE), for reference only
+	Lintang, Bujur   *float64
+	PerangkatID      string
+	KunciIdempotensi string
+	MenggantikanID   string
+	Alasan           string
+	Dikoreksi        bool
+	DicatatOleh      string
+	CreatedAt        time.Time
+}
+
+// SamaPengajuan reports whether two check-ins carry the same submission: what the
+// client sent (kind, device clock, position, device), not what the server decided.
+// Device clocks are compared to the microsecond, the precision PostgreSQL keeps.
+func (k Kehadiran) SamaPengajuan(o Kehadiran) bool {
+	samaWaktu := func(a, b *time.Time) bool {
+		if a == nil || b == nil {
+			return a == nil && b == nil
+		}
+		return a.Truncate(time.Microsecond).Equal(b.Truncate(time.Microsecond))
+	}
+	samaAngka := func(a, b *float64) bool {
+		if a == nil || b == nil {
+			return a == nil && b == nil
+		}
+		return *a == *b
+	}
+	return k.Jenis == o.Jenis && samaWaktu(k.WaktuKlien, o.WaktuKlien) && samaAngka(k.Lintang, o.Lintang) &&
+		samaAngka(k.Bujur, o.Bujur) && k.PerangkatID == o.PerangkatID
+}
+
+// WaktuRekaman is the instant a clock record stores: UTC, fractions of a second
+// dropped, so that "the same pegawai at the same second" is one record however the
+// instant arrived.
+func WaktuRekaman(t time.Time) time.Time { return t.UTC().Truncate(time.Second) }
+
+// RentangLokal turns an inclusive range of local calendar dates (either end may be
+// nil) into instants [from, to) in loc: from is dari's midnight, to the midnight
+// after sampai.
+func RentangLokal(dari, sampai *time.Time, loc *time.Location) (from, to *time.Time) {
+	if loc == nil {
+		loc = time.UTC
+	}
+	if dari != nil {
+		y, m, d := dari.Date()
+		t := time.Date(y, m, d, 0, 0, 0, 0, loc).UTC()
+		from = &t
+	}
+	if sampai != nil {
+		y, m, d := sampai.Date()
+		t := time.Date(y, m, d+1, 0, 0, 0, 0, loc).UTC()
+		to = &t
+	}
+	return from, to
+}
+
+// KehadiranFilter narrows a list of clock records. Dari ≤ waktu < Sampai (instants).
+// The unit placement in force on AsOf gives each record its zone and decides reach.
+type KehadiranFilter struct {
+	InstansiID        string
+	AsOf              time.Time
+	NIP               string
+	Dari, Sampai      *time.Time
+	TermasukDikoreksi bool
+	// Terbatas limits the list to the records of PegawaiIDs and of pegawai placed in
+	// units under ScopePath; with neither it is empty.
+	Terbatas   bool
+	ScopePath  string
+	PegawaiIDs []string
+	Offset     int
+	Limit      int
+}
+
+// RekamanPegawai is one pegawai's clock record, as an import stores it.
+type RekamanPegawai struct {
+	PegawaiID string
+	Rekaman
+}
+
+// ImporRekaman is a batch of clock records read from one file.
+type ImporRekaman struct {
+	InstansiID  string
+	Sumber      SumberKehadiran
+	DicatatOleh string
+	CreatedAt   time.Time
+	Rekaman     []RekamanPegawai
+}
+
+// PegawaiRekaman is what checking a clock record needs to know of a pegawai: the TMT
+// and the unit placement in force (UnitPath empty when there is none).
+type PegawaiRekaman struct {
+	ID       string
+	NIP      string
+	TMT      time.Time
+	UnitPath string
+}
+
+// PemetaanMesin maps a fingerprint machine's user id (PIN) to a pegawai.
+type PemetaanMesin struct {
+	Mesin     string
+	UserID    string
+	PegawaiID string
+	NIP       string
+}

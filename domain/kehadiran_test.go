@@ -407,3 +407,49 @@ func TestParseJenisRekaman(t *testing.T) {
 		t.Errorf("KELUAR: %v", got)
 	}
 }
+
+func TestRentangLokal(t *testing.T) {
+	wita := khZona(t, "Asia/Makassar")
+	dari, sampai := khTgl(2026, 11, 2), khTgl(2026, 11, 3)
+	from, to := RentangLokal(&dari, &sampai, wita)
+	if !from.Equal(time.Date(2026, 11, 1, 16, 0, 0, 0, time.UTC)) || !to.Equal(time.Date(2026, 11, 3, 16, 0, 0, 0, time.UTC)) {
+		t.Errorf("range %v %v", from, to)
+	}
+	if from, to := RentangLokal(nil, nil, wita); from != nil || to != nil {
+		t.Errorf("open range %v %v", from, to)
+	}
+	if _, to := RentangLokal(nil, &sampai, nil); !to.Equal(time.Date(2026, 11, 4, 0, 0, 0, 0, time.UTC)) {
+		t.Errorf("UTC end %v", to)
+	}
+}
+
+func TestWaktuRekaman(t *testing.T) {
+	wita := khZona(t, "Asia/Makassar")
+	got := WaktuRekaman(time.Date(2026, 11, 2, 7, 30, 5, 999_999_999, wita))
+	if want := time.Date(2026, 11, 1, 23, 30, 5, 0, time.UTC); !got.Equal(want) || got.Location() != time.UTC {
+		t.Errorf("%v, want %v", got, want)
+	}
+}
+
+func TestSamaPengajuan(t *testing.T) {
+	lat, lon, lat2 := -0.5, 117.1, -0.6
+	klien := time.Date(2026, 11, 2, 7, 30, 5, 123456789, time.UTC)
+	klienPG := klien.Truncate(time.Microsecond)
+	base := Kehadiran{Jenis: RekamanMasuk, WaktuKlien: &klien, Lintang: &lat, Bujur: &lon, PerangkatID: "hp-1"}
+	same := Kehadiran{Jenis: RekamanMasuk, WaktuKlien: &klienPG, Lintang: &lat, Bujur: &lon, PerangkatID: "hp-1",
+		ID: "other", Waktu: klien.Add(time.Hour)} // server-side fields do not matter
+	if !base.SamaPengajuan(same) {
+		t.Error("same submission refused")
+	}
+	for name, o := range map[string]Kehadiran{
+		"jenis":   {Jenis: RekamanPulang, WaktuKlien: &klien, Lintang: &lat, Bujur: &lon, PerangkatID: "hp-1"},
+		"klien":   {Jenis: RekamanMasuk, Lintang: &lat, Bujur: &lon, PerangkatID: "hp-1"},
+		"lintang": {Jenis: RekamanMasuk, WaktuKlien: &klien, Lintang: &lat2, Bujur: &lon, PerangkatID: "hp-1"},
+		"bujur":   {Jenis: RekamanMasuk, WaktuKlien: &klien, Lintang: &lat, PerangkatID: "hp-1"},
+		"device":  {Jenis: RekamanMasuk, WaktuKlien: &klien, Lintang: &lat, Bujur: &lon, PerangkatID: "hp-2"},
+	} {
+		if base.SamaPengajuan(o) {
+			t.Errorf("%s: different submission taken as the same", name)
+		}
+	}
+}

@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/labstack/echo/v4"
@@ -120,6 +121,33 @@ func (e DistribusiPelanggaranAturan) Valid() bool {
 	}
 }
 
+// Defines values for FaktaHariStatus.
+const (
+	FLEKSIBEL       FaktaHariStatus = "FLEKSIBEL"
+	HADIR           FaktaHariStatus = "HADIR"
+	IZIN            FaktaHariStatus = "IZIN"
+	LIBUR           FaktaHariStatus = "LIBUR"
+	TANPAKETERANGAN FaktaHariStatus = "TANPA_KETERANGAN"
+)
+
+// Valid indicates whether the value is a known member of the FaktaHariStatus enum.
+func (e FaktaHariStatus) Valid() bool {
+	switch e {
+	case FLEKSIBEL:
+		return true
+	case HADIR:
+		return true
+	case IZIN:
+		return true
+	case LIBUR:
+		return true
+	case TANPAKETERANGAN:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for FrekuensiPenilaian.
 const (
 	BULANAN  FrekuensiPenilaian = "BULANAN"
@@ -138,6 +166,24 @@ func (e FrekuensiPenilaian) Valid() bool {
 	}
 }
 
+// Defines values for HariLiburJenis.
+const (
+	CUTIBERSAMA   HariLiburJenis = "CUTI_BERSAMA"
+	LIBURNASIONAL HariLiburJenis = "LIBUR_NASIONAL"
+)
+
+// Valid indicates whether the value is a known member of the HariLiburJenis enum.
+func (e HariLiburJenis) Valid() bool {
+	switch e {
+	case CUTIBERSAMA:
+		return true
+	case LIBURNASIONAL:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for HealthStatus.
 const (
 	Ok HealthStatus = "ok"
@@ -147,6 +193,63 @@ const (
 func (e HealthStatus) Valid() bool {
 	switch e {
 	case Ok:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for HukumanDisiplinTingkat.
+const (
+	BERAT  HukumanDisiplinTingkat = "BERAT"
+	RINGAN HukumanDisiplinTingkat = "RINGAN"
+	SEDANG HukumanDisiplinTingkat = "SEDANG"
+)
+
+// Valid indicates whether the value is a known member of the HukumanDisiplinTingkat enum.
+func (e HukumanDisiplinTingkat) Valid() bool {
+	switch e {
+	case BERAT:
+		return true
+	case RINGAN:
+		return true
+	case SEDANG:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for JadwalJenis.
+const (
+	JadwalJenisPEKAN JadwalJenis = "PEKAN"
+	JadwalJenisSHIFT JadwalJenis = "SHIFT"
+)
+
+// Valid indicates whether the value is a known member of the JadwalJenis enum.
+func (e JadwalJenis) Valid() bool {
+	switch e {
+	case JadwalJenisPEKAN:
+		return true
+	case JadwalJenisSHIFT:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for JadwalInputJenis.
+const (
+	JadwalInputJenisPEKAN JadwalInputJenis = "PEKAN"
+	JadwalInputJenisSHIFT JadwalInputJenis = "SHIFT"
+)
+
+// Valid indicates whether the value is a known member of the JadwalInputJenis enum.
+func (e JadwalInputJenis) Valid() bool {
+	switch e {
+	case JadwalInputJenisPEKAN:
+		return true
+	case JadwalInputJenisSHIFT:
 		return true
 	default:
 		return false
@@ -174,6 +277,45 @@ func (e JenisASN) Valid() bool {
 	}
 }
 
+// Defines values for JenisHukuman.
+const (
+	PEMBEBASANJABATAN   JenisHukuman = "PEMBEBASAN_JABATAN"
+	PEMBERHENTIAN       JenisHukuman = "PEMBERHENTIAN"
+	PENURUNANJABATAN    JenisHukuman = "PENURUNAN_JABATAN"
+	PERNYATAANTIDAKPUAS JenisHukuman = "PERNYATAAN_TIDAK_PUAS"
+	POTONGANTUKIN12     JenisHukuman = "POTONGAN_TUKIN_12"
+	POTONGANTUKIN6      JenisHukuman = "POTONGAN_TUKIN_6"
+	POTONGANTUKIN9      JenisHukuman = "POTONGAN_TUKIN_9"
+	TEGURANLISAN        JenisHukuman = "TEGURAN_LISAN"
+	TEGURANTERTULIS     JenisHukuman = "TEGURAN_TERTULIS"
+)
+
+// Valid indicates whether the value is a known member of the JenisHukuman enum.
+func (e JenisHukuman) Valid() bool {
+	switch e {
+	case PEMBEBASANJABATAN:
+		return true
+	case PEMBERHENTIAN:
+		return true
+	case PENURUNANJABATAN:
+		return true
+	case PERNYATAANTIDAKPUAS:
+		return true
+	case POTONGANTUKIN12:
+		return true
+	case POTONGANTUKIN6:
+		return true
+	case POTONGANTUKIN9:
+		return true
+	case TEGURANLISAN:
+		return true
+	case TEGURANTERTULIS:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for JenisInstansi.
 const (
 	KABUPATEN JenisInstansi = "KABUPATEN"
@@ -189,6 +331,45 @@ func (e JenisInstansi) Valid() bool {
 	case KOTA:
 		return true
 	case PROVINSI:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for JenisIzin.
+const (
+	JenisIzinCLTN              JenisIzin = "CLTN"
+	JenisIzinCUTIALASANPENTING JenisIzin = "CUTI_ALASAN_PENTING"
+	JenisIzinCUTIBESAR         JenisIzin = "CUTI_BESAR"
+	JenisIzinCUTIMELAHIRKAN    JenisIzin = "CUTI_MELAHIRKAN"
+	JenisIzinCUTISAKIT         JenisIzin = "CUTI_SAKIT"
+	JenisIzinCUTITAHUNAN       JenisIzin = "CUTI_TAHUNAN"
+	JenisIzinDINASLUAR         JenisIzin = "DINAS_LUAR"
+	JenisIzinTUGASBELAJAR      JenisIzin = "TUGAS_BELAJAR"
+	JenisIzinWFA               JenisIzin = "WFA"
+)
+
+// Valid indicates whether the value is a known member of the JenisIzin enum.
+func (e JenisIzin) Valid() bool {
+	switch e {
+	case JenisIzinCLTN:
+		return true
+	case JenisIzinCUTIALASANPENTING:
+		return true
+	case JenisIzinCUTIBESAR:
+		return true
+	case JenisIzinCUTIMELAHIRKAN:
+		return true
+	case JenisIzinCUTISAKIT:
+		return true
+	case JenisIzinCUTITAHUNAN:
+		return true
+	case JenisIzinDINASLUAR:
+		return true
+	case JenisIzinTUGASBELAJAR:
+		return true
+	case JenisIzinWFA:
 		return true
 	default:
 		return false
@@ -222,6 +403,24 @@ func (e JenisJabatan) Valid() bool {
 	case PELAKSANA:
 		return true
 	case PENGAWAS:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for JenisKehadiran.
+const (
+	JenisKehadiranMASUK  JenisKehadiran = "MASUK"
+	JenisKehadiranPULANG JenisKehadiran = "PULANG"
+)
+
+// Valid indicates whether the value is a known member of the JenisKehadiran enum.
+func (e JenisKehadiran) Valid() bool {
+	switch e {
+	case JenisKehadiranMASUK:
+		return true
+	case JenisKehadiranPULANG:
 		return true
 	default:
 		return false
@@ -266,28 +465,28 @@ func (e JenisRHK) Valid() bool {
 
 // Defines values for JenisRiwayat.
 const (
-	KENAIKANPANGKAT JenisRiwayat = "KENAIKAN_PANGKAT"
-	KOREKSI         JenisRiwayat = "KOREKSI"
-	MUTASI          JenisRiwayat = "MUTASI"
-	PENGANGKATAN    JenisRiwayat = "PENGANGKATAN"
-	PERUBAHANSTATUS JenisRiwayat = "PERUBAHAN_STATUS"
-	PROMOSI         JenisRiwayat = "PROMOSI"
+	JenisRiwayatKENAIKANPANGKAT JenisRiwayat = "KENAIKAN_PANGKAT"
+	JenisRiwayatKOREKSI         JenisRiwayat = "KOREKSI"
+	JenisRiwayatMUTASI          JenisRiwayat = "MUTASI"
+	JenisRiwayatPENGANGKATAN    JenisRiwayat = "PENGANGKATAN"
+	JenisRiwayatPERUBAHANSTATUS JenisRiwayat = "PERUBAHAN_STATUS"
+	JenisRiwayatPROMOSI         JenisRiwayat = "PROMOSI"
 )
 
 // Valid indicates whether the value is a known member of the JenisRiwayat enum.
 func (e JenisRiwayat) Valid() bool {
 	switch e {
-	case KENAIKANPANGKAT:
+	case JenisRiwayatKENAIKANPANGKAT:
 		return true
-	case KOREKSI:
+	case JenisRiwayatKOREKSI:
 		return true
-	case MUTASI:
+	case JenisRiwayatMUTASI:
 		return true
-	case PENGANGKATAN:
+	case JenisRiwayatPENGANGKATAN:
 		return true
-	case PERUBAHANSTATUS:
+	case JenisRiwayatPERUBAHANSTATUS:
 		return true
-	case PROMOSI:
+	case JenisRiwayatPROMOSI:
 		return true
 	default:
 		return false
@@ -399,6 +598,66 @@ func (e KeberatanKeputusan) Valid() bool {
 	case KeberatanKeputusanDIKUATKAN:
 		return true
 	case KeberatanKeputusanDIUBAH:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for KehadiranJenis.
+const (
+	KehadiranJenisMASUK  KehadiranJenis = "MASUK"
+	KehadiranJenisPULANG KehadiranJenis = "PULANG"
+)
+
+// Valid indicates whether the value is a known member of the KehadiranJenis enum.
+func (e KehadiranJenis) Valid() bool {
+	switch e {
+	case KehadiranJenisMASUK:
+		return true
+	case KehadiranJenisPULANG:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for KehadiranSumber.
+const (
+	KehadiranSumberCSV     KehadiranSumber = "CSV"
+	KehadiranSumberKOREKSI KehadiranSumber = "KOREKSI"
+	KehadiranSumberMESIN   KehadiranSumber = "MESIN"
+	KehadiranSumberMOBILE  KehadiranSumber = "MOBILE"
+)
+
+// Valid indicates whether the value is a known member of the KehadiranSumber enum.
+func (e KehadiranSumber) Valid() bool {
+	switch e {
+	case KehadiranSumberCSV:
+		return true
+	case KehadiranSumberKOREKSI:
+		return true
+	case KehadiranSumberMESIN:
+		return true
+	case KehadiranSumberMOBILE:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for KeputusanIzinKeputusan.
+const (
+	KeputusanIzinKeputusanDISETUJUI KeputusanIzinKeputusan = "DISETUJUI"
+	KeputusanIzinKeputusanDITOLAK   KeputusanIzinKeputusan = "DITOLAK"
+)
+
+// Valid indicates whether the value is a known member of the KeputusanIzinKeputusan enum.
+func (e KeputusanIzinKeputusan) Valid() bool {
+	switch e {
+	case KeputusanIzinKeputusanDISETUJUI:
+		return true
+	case KeputusanIzinKeputusanDITOLAK:
 		return true
 	default:
 		return false
@@ -717,6 +976,27 @@ func (e Scope) Valid() bool {
 	}
 }
 
+// Defines values for StatusIzin.
+const (
+	StatusIzinDIAJUKAN  StatusIzin = "DIAJUKAN"
+	StatusIzinDISETUJUI StatusIzin = "DISETUJUI"
+	StatusIzinDITOLAK   StatusIzin = "DITOLAK"
+)
+
+// Valid indicates whether the value is a known member of the StatusIzin enum.
+func (e StatusIzin) Valid() bool {
+	switch e {
+	case StatusIzinDIAJUKAN:
+		return true
+	case StatusIzinDISETUJUI:
+		return true
+	case StatusIzinDITOLAK:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for StatusKeberatan.
 const (
 	StatusKeberatanDIAJUKAN StatusKeberatan = "DIAJUKAN"
@@ -758,37 +1038,37 @@ func (e StatusKegiatan) Valid() bool {
 
 // Defines values for StatusKepegawaian.
 const (
-	AKTIF                  StatusKepegawaian = "AKTIF"
-	CLTN                   StatusKepegawaian = "CLTN"
-	DIBERHENTIKAN          StatusKepegawaian = "DIBERHENTIKAN"
-	DIBERHENTIKANSEMENTARA StatusKepegawaian = "DIBERHENTIKAN_SEMENTARA"
-	MENINGGAL              StatusKepegawaian = "MENINGGAL"
-	MPP                    StatusKepegawaian = "MPP"
-	PENSIUN                StatusKepegawaian = "PENSIUN"
-	PINDAH                 StatusKepegawaian = "PINDAH"
-	TUGASBELAJAR           StatusKepegawaian = "TUGAS_BELAJAR"
+	StatusKepegawaianAKTIF                  StatusKepegawaian = "AKTIF"
+	StatusKepegawaianCLTN                   StatusKepegawaian = "CLTN"
+	StatusKepegawaianDIBERHENTIKAN          StatusKepegawaian = "DIBERHENTIKAN"
+	StatusKepegawaianDIBERHENTIKANSEMENTARA StatusKepegawaian = "DIBERHENTIKAN_SEMENTARA"
+	StatusKepegawaianMENINGGAL              StatusKepegawaian = "MENINGGAL"
+	StatusKepegawaianMPP                    StatusKepegawaian = "MPP"
+	StatusKepegawaianPENSIUN                StatusKepegawaian = "PENSIUN"
+	StatusKepegawaianPINDAH                 StatusKepegawaian = "PINDAH"
+	StatusKepegawaianTUGASBELAJAR           StatusKepegawaian = "TUGAS_BELAJAR"
 )
 
 // Valid indicates whether the value is a known member of the StatusKepegawaian enum.
 func (e StatusKepegawaian) Valid() bool {
 	switch e {
-	case AKTIF:
+	case StatusKepegawaianAKTIF:
 		return true
-	case CLTN:
+	case StatusKepegawaianCLTN:
 		return true
-	case DIBERHENTIKAN:
+	case StatusKepegawaianDIBERHENTIKAN:
 		return true
-	case DIBERHENTIKANSEMENTARA:
+	case StatusKepegawaianDIBERHENTIKANSEMENTARA:
 		return true
-	case MENINGGAL:
+	case StatusKepegawaianMENINGGAL:
 		return true
-	case MPP:
+	case StatusKepegawaianMPP:
 		return true
-	case PENSIUN:
+	case StatusKepegawaianPENSIUN:
 		return true
-	case PINDAH:
+	case StatusKepegawaianPINDAH:
 		return true
-	case TUGASBELAJAR:
+	case StatusKepegawaianTUGASBELAJAR:
 		return true
 	default:
 		return false
@@ -897,6 +1177,24 @@ func (e VerifikasiKegiatanItemsStatus) Valid() bool {
 	}
 }
 
+// Defines values for ImportKehadiranParamsFormat.
+const (
+	ImportKehadiranParamsFormatATTLOG ImportKehadiranParamsFormat = "ATTLOG"
+	ImportKehadiranParamsFormatCSV    ImportKehadiranParamsFormat = "CSV"
+)
+
+// Valid indicates whether the value is a known member of the ImportKehadiranParamsFormat enum.
+func (e ImportKehadiranParamsFormat) Valid() bool {
+	switch e {
+	case ImportKehadiranParamsFormatATTLOG:
+		return true
+	case ImportKehadiranParamsFormatCSV:
+		return true
+	default:
+		return false
+	}
+}
+
 // Alasan defines model for Alasan.
 type Alasan struct {
 	Alasan string `json:"alasan"`
@@ -938,6 +1236,17 @@ type AuditPage struct {
 	Page     int     `json:"page"`
 	PageSize int     `json:"page_size"`
 	Total    int64   `json:"total"`
+}
+
+// CheckInInput defines model for CheckInInput.
+type CheckInInput struct {
+	Bujur       *float64       `json:"bujur,omitempty"`
+	Jenis       JenisKehadiran `json:"jenis"`
+	Lintang     *float64       `json:"lintang,omitempty"`
+	PerangkatId *string        `json:"perangkat_id,omitempty"`
+
+	// WaktuKlien The device's clock, kept for reference.
+	WaktuKlien *time.Time `json:"waktu_klien,omitempty"`
 }
 
 // ClientToken defines model for ClientToken.
@@ -1018,6 +1327,23 @@ type EkspektasiInput struct {
 	Nilai NilaiBerakhlak `json:"nilai"`
 }
 
+// FaktaHari defines model for FaktaHari.
+type FaktaHari struct {
+	Izin             *string            `json:"izin,omitempty"`
+	Kerja            bool               `json:"kerja"`
+	Khusus           *bool              `json:"khusus,omitempty"`
+	Libur            *string            `json:"libur,omitempty"`
+	PulangCepatDetik *int               `json:"pulang_cepat_detik,omitempty"`
+	Status           FaktaHariStatus    `json:"status"`
+	Tanggal          openapi_types.Date `json:"tanggal"`
+	TanpaMasuk       *bool              `json:"tanpa_masuk,omitempty"`
+	TanpaPulang      *bool              `json:"tanpa_pulang,omitempty"`
+	TerlambatDetik   *int               `json:"terlambat_detik,omitempty"`
+}
+
+// FaktaHariStatus defines model for FaktaHari.Status.
+type FaktaHariStatus string
+
 // FinalisasiHasil defines model for FinalisasiHasil.
 type FinalisasiHasil struct {
 	Difinalkan []openapi_types.UUID `json:"difinalkan"`
@@ -1041,6 +1367,16 @@ type FinalisasiInput struct {
 // FrekuensiPenilaian How often periodic evaluations are made.
 type FrekuensiPenilaian string
 
+// HariLibur defines model for HariLibur.
+type HariLibur struct {
+	Jenis   HariLiburJenis     `json:"jenis"`
+	Nama    string             `json:"nama"`
+	Tanggal openapi_types.Date `json:"tanggal"`
+}
+
+// HariLiburJenis defines model for HariLibur.Jenis.
+type HariLiburJenis string
+
 // Health defines model for Health.
 type Health struct {
 	Database *string      `json:"database,omitempty"`
@@ -1050,6 +1386,56 @@ type Health struct {
 
 // HealthStatus defines model for Health.Status.
 type HealthStatus string
+
+// HukumanDisiplin defines model for HukumanDisiplin.
+type HukumanDisiplin struct {
+	// Berakhir Last day in force; null for ringan and discharge.
+	Berakhir        nullable.Nullable[openapi_types.Date] `json:"berakhir,omitempty"`
+	CreatedAt       time.Time                             `json:"created_at"`
+	DariUsulanTahun nullable.Nullable[int]                `json:"dari_usulan_tahun,omitempty"`
+	DurasiBulan     int                                   `json:"durasi_bulan"`
+	Id              openapi_types.UUID                    `json:"id"`
+
+	// Jenis PP 94/2021 sanctions.
+	Jenis          JenisHukuman              `json:"jenis"`
+	Keterangan     nullable.Nullable[string] `json:"keterangan,omitempty"`
+	Nama           string                    `json:"nama"`
+	Nip            string                    `json:"nip"`
+	NomorSk        string                    `json:"nomor_sk"`
+	TanggalBerlaku openapi_types.Date        `json:"tanggal_berlaku"`
+	TanggalSk      openapi_types.Date        `json:"tanggal_sk"`
+	Tingkat        HukumanDisiplinTingkat    `json:"tingkat"`
+}
+
+// HukumanDisiplinTingkat defines model for HukumanDisiplin.Tingkat.
+type HukumanDisiplinTingkat string
+
+// HukumanDisiplinInput defines model for HukumanDisiplinInput.
+type HukumanDisiplinInput struct {
+	// DariUsulanTahun Confirms the absence-based proposal of that year.
+	DariUsulanTahun *int `json:"dari_usulan_tahun,omitempty"`
+
+	// DurasiBulan Default: the type's duration (6, 9 or 12 months; 12 for the berat ones; 0 for ringan).
+	DurasiBulan *int `json:"durasi_bulan,omitempty"`
+
+	// Jenis PP 94/2021 sanctions.
+	Jenis      JenisHukuman `json:"jenis"`
+	Keterangan *string      `json:"keterangan,omitempty"`
+	Nip        string       `json:"nip"`
+	NomorSk    string       `json:"nomor_sk"`
+
+	// TanggalBerlaku The date the decision became final (berkekuatan hukum tetap).
+	TanggalBerlaku openapi_types.Date `json:"tanggal_berlaku"`
+	TanggalSk      openapi_types.Date `json:"tanggal_sk"`
+}
+
+// HukumanDisiplinPage defines model for HukumanDisiplinPage.
+type HukumanDisiplinPage struct {
+	Items    []HukumanDisiplin `json:"items"`
+	Page     int               `json:"page"`
+	PageSize int               `json:"page_size"`
+	Total    int64             `json:"total"`
+}
 
 // IKI defines model for IKI.
 type IKI struct {
@@ -1073,6 +1459,42 @@ type IKIInput struct {
 	Satuan    string     `json:"satuan"`
 	Target    float64    `json:"target"`
 	Uraian    string     `json:"uraian"`
+}
+
+// ImporKehadiranHasil defines model for ImporKehadiranHasil.
+type ImporKehadiranHasil struct {
+	Ditambahkan int  `json:"ditambahkan"`
+	DryRun      bool `json:"dry_run"`
+	Errors      []struct {
+		Baris  int    `json:"baris"`
+		Code   string `json:"code"`
+		Detail string `json:"detail"`
+		Field  string `json:"field"`
+	} `json:"errors"`
+
+	// SudahAda Rows already stored (same pegawai, same second), skipped.
+	SudahAda int `json:"sudah_ada"`
+
+	// Total Data rows read.
+	Total int `json:"total"`
+}
+
+// ImporKehadiranProblem defines model for ImporKehadiranProblem.
+type ImporKehadiranProblem struct {
+	// Code Stable machine-readable code.
+	Code   string  `json:"code"`
+	Detail *string `json:"detail,omitempty"`
+	Errors *[]struct {
+		Code   string `json:"code"`
+		Detail string `json:"detail"`
+		Field  string `json:"field"`
+	} `json:"errors,omitempty"`
+	Instance  *string             `json:"instance,omitempty"`
+	Laporan   ImporKehadiranHasil `json:"laporan"`
+	RequestId *string             `json:"request_id,omitempty"`
+	Status    int                 `json:"status"`
+	Title     string              `json:"title"`
+	Type      string              `json:"type"`
 }
 
 // ImportProblem defines model for ImportProblem.
@@ -1155,6 +1577,46 @@ type InstansiPatch struct {
 	ZonaWaktu *string `json:"zona_waktu,omitempty"`
 }
 
+// Izin defines model for Izin.
+type Izin struct {
+	AnakKe      nullable.Nullable[int]       `json:"anak_ke,omitempty"`
+	Catatan     nullable.Nullable[string]    `json:"catatan,omitempty"`
+	CreatedAt   time.Time                    `json:"created_at"`
+	DiputusAt   nullable.Nullable[time.Time] `json:"diputus_at,omitempty"`
+	DiputusOleh nullable.Nullable[string]    `json:"diputus_oleh,omitempty"`
+	Id          openapi_types.UUID           `json:"id"`
+	Jenis       JenisIzin                    `json:"jenis"`
+	Keterangan  nullable.Nullable[string]    `json:"keterangan,omitempty"`
+	Mulai       openapi_types.Date           `json:"mulai"`
+	Nama        string                       `json:"nama"`
+	Nip         string                       `json:"nip"`
+	NomorSurat  nullable.Nullable[string]    `json:"nomor_surat,omitempty"`
+	Selesai     openapi_types.Date           `json:"selesai"`
+	Status      StatusIzin                   `json:"status"`
+}
+
+// IzinInput defines model for IzinInput.
+type IzinInput struct {
+	// AnakKe Child order, for CUTI_MELAHIRKAN.
+	AnakKe     *int               `json:"anak_ke,omitempty"`
+	Jenis      JenisIzin          `json:"jenis"`
+	Keterangan *string            `json:"keterangan,omitempty"`
+	Mulai      openapi_types.Date `json:"mulai"`
+
+	// Nip Default: the caller.
+	Nip        *string            `json:"nip,omitempty"`
+	NomorSurat *string            `json:"nomor_surat,omitempty"`
+	Selesai    openapi_types.Date `json:"selesai"`
+}
+
+// IzinPage defines model for IzinPage.
+type IzinPage struct {
+	Items    []Izin `json:"items"`
+	Page     int    `json:"page"`
+	PageSize int    `json:"page_size"`
+	Total    int64  `json:"total"`
+}
+
 // Jabatan defines model for Jabatan.
 type Jabatan struct {
 	// AtasanJabatanId The superior position (reporting line).
@@ -1213,6 +1675,55 @@ type JabatanPatch struct {
 	UnitKerjaId     *openapi_types.UUID                   `json:"unit_kerja_id,omitempty"`
 }
 
+// Jadwal defines model for Jadwal.
+type Jadwal struct {
+	CreatedAt time.Time          `json:"created_at"`
+	Id        openapi_types.UUID `json:"id"`
+
+	// Jenis PEKAN: a weekly pattern; SHIFT: shifts assigned per pegawai per date by the roster.
+	Jenis JadwalJenis `json:"jenis"`
+
+	// KerjaSaatLibur Holidays are working days (hospitals, 24-hour services).
+	KerjaSaatLibur *bool  `json:"kerja_saat_libur,omitempty"`
+	Kode           string `json:"kode"`
+	Nama           string `json:"nama"`
+
+	// Pekan Seven entries, Monday (Senin) first; null is a day off.
+	Pekan       *Pekan               `json:"pekan,omitempty"`
+	Penyesuaian *[]PenyesuaianJadwal `json:"penyesuaian,omitempty"`
+	Shift       *[]ShiftKerja        `json:"shift,omitempty"`
+	UpdatedAt   time.Time            `json:"updated_at"`
+	Version     int                  `json:"version"`
+}
+
+// JadwalJenis PEKAN: a weekly pattern; SHIFT: shifts assigned per pegawai per date by the roster.
+type JadwalJenis string
+
+// JadwalInput defines model for JadwalInput.
+type JadwalInput struct {
+	// Jenis PEKAN: a weekly pattern; SHIFT: shifts assigned per pegawai per date by the roster.
+	Jenis JadwalInputJenis `json:"jenis"`
+
+	// KerjaSaatLibur Holidays are working days (hospitals, 24-hour services).
+	KerjaSaatLibur *bool  `json:"kerja_saat_libur,omitempty"`
+	Kode           string `json:"kode"`
+	Nama           string `json:"nama"`
+
+	// Pekan Seven entries, Monday (Senin) first; null is a day off.
+	Pekan       *Pekan               `json:"pekan,omitempty"`
+	Penyesuaian *[]PenyesuaianJadwal `json:"penyesuaian,omitempty"`
+	Shift       *[]ShiftKerja        `json:"shift,omitempty"`
+}
+
+// JadwalInputJenis PEKAN: a weekly pattern; SHIFT: shifts assigned per pegawai per date by the roster.
+type JadwalInputJenis string
+
+// JamKerja Local clock times of the unit, HH:MM or HH:MM:SS.
+type JamKerja struct {
+	Mulai   string `json:"mulai"`
+	Selesai string `json:"selesai"`
+}
+
 // JawabanUmpanBalik defines model for JawabanUmpanBalik.
 type JawabanUmpanBalik struct {
 	Jawaban []struct {
@@ -1229,11 +1740,20 @@ type JawabanUmpanBalik struct {
 // JenisASN defines model for JenisASN.
 type JenisASN string
 
+// JenisHukuman PP 94/2021 sanctions.
+type JenisHukuman string
+
 // JenisInstansi defines model for JenisInstansi.
 type JenisInstansi string
 
+// JenisIzin defines model for JenisIzin.
+type JenisIzin string
+
 // JenisJabatan defines model for JenisJabatan.
 type JenisJabatan string
+
+// JenisKehadiran defines model for JenisKehadiran.
+type JenisKehadiran string
 
 // JenisPenilaian defines model for JenisPenilaian.
 type JenisPenilaian string
@@ -1249,6 +1769,17 @@ type JenisUnit string
 
 // JenjangNullable defines model for JenjangNullable.
 type JenjangNullable string
+
+// Kalender defines model for Kalender.
+type Kalender struct {
+	Items []HariLibur `json:"items"`
+	Tahun int         `json:"tahun"`
+}
+
+// KalenderInput defines model for KalenderInput.
+type KalenderInput struct {
+	Items []HariLibur `json:"items"`
+}
 
 // KaskadeRHK defines model for KaskadeRHK.
 type KaskadeRHK struct {
@@ -1350,6 +1881,66 @@ type KegiatanPage struct {
 	Total    int64      `json:"total"`
 }
 
+// Kehadiran defines model for Kehadiran.
+type Kehadiran struct {
+	Alasan      nullable.Nullable[string]  `json:"alasan,omitempty"`
+	Bujur       nullable.Nullable[float64] `json:"bujur,omitempty"`
+	CreatedAt   time.Time                  `json:"created_at"`
+	DicatatOleh nullable.Nullable[string]  `json:"dicatat_oleh,omitempty"`
+
+	// Dikoreksi Replaced by a correction; kept but not counted.
+	Dikoreksi      bool                                  `json:"dikoreksi"`
+	Id             openapi_types.UUID                    `json:"id"`
+	Jenis          nullable.Nullable[KehadiranJenis]     `json:"jenis,omitempty"`
+	Lintang        nullable.Nullable[float64]            `json:"lintang,omitempty"`
+	MenggantikanId nullable.Nullable[openapi_types.UUID] `json:"menggantikan_id,omitempty"`
+	Nama           string                                `json:"nama"`
+	Nip            string                                `json:"nip"`
+	PerangkatId    nullable.Nullable[string]             `json:"perangkat_id,omitempty"`
+	Sumber         KehadiranSumber                       `json:"sumber"`
+
+	// Waktu The recorded instant (UTC).
+	Waktu      time.Time                    `json:"waktu"`
+	WaktuKlien nullable.Nullable[time.Time] `json:"waktu_klien,omitempty"`
+
+	// WaktuLokal The same instant in the unit's local time, YYYY-MM-DDTHH:MM:SS.
+	WaktuLokal *string `json:"waktu_lokal,omitempty"`
+}
+
+// KehadiranJenis defines model for Kehadiran.Jenis.
+type KehadiranJenis string
+
+// KehadiranSumber defines model for Kehadiran.Sumber.
+type KehadiranSumber string
+
+// KehadiranPage defines model for KehadiranPage.
+type KehadiranPage struct {
+	Items    []Kehadiran `json:"items"`
+	Page     int         `json:"page"`
+	PageSize int         `json:"page_size"`
+	Total    int64       `json:"total"`
+}
+
+// KejadianKehadiran defines model for KejadianKehadiran.
+type KejadianKehadiran struct {
+	Detik int `json:"detik"`
+	Menit int `json:"menit"`
+
+	// Pita Band code, empty within the grace period.
+	Pita         string             `json:"pita"`
+	Tanggal      openapi_types.Date `json:"tanggal"`
+	TanpaRekaman *bool              `json:"tanpa_rekaman,omitempty"`
+}
+
+// KeputusanIzin defines model for KeputusanIzin.
+type KeputusanIzin struct {
+	Catatan   *string                `json:"catatan,omitempty"`
+	Keputusan KeputusanIzinKeputusan `json:"keputusan"`
+}
+
+// KeputusanIzinKeputusan defines model for KeputusanIzin.Keputusan.
+type KeputusanIzinKeputusan string
+
 // KlienAPI defines model for KlienAPI.
 type KlienAPI struct {
 	ClientId  string             `json:"client_id"`
@@ -1379,6 +1970,17 @@ type KlienAPIPage struct {
 	Page     int        `json:"page"`
 	PageSize int        `json:"page_size"`
 	Total    int64      `json:"total"`
+}
+
+// KoreksiKehadiranInput defines model for KoreksiKehadiranInput.
+type KoreksiKehadiranInput struct {
+	Alasan string          `json:"alasan"`
+	Jenis  *JenisKehadiran `json:"jenis,omitempty"`
+
+	// MenggantikanId The record this one replaces; omitted to add a missing record.
+	MenggantikanId *openapi_types.UUID `json:"menggantikan_id,omitempty"`
+	Nip            string              `json:"nip"`
+	Waktu          time.Time           `json:"waktu"`
 }
 
 // LoginRequest defines model for LoginRequest.
@@ -1527,11 +2129,21 @@ type Pejabat struct {
 	Nip         string  `json:"nip"`
 }
 
+// Pekan Seven entries, Monday (Senin) first; null is a day off.
+type Pekan = []nullable.Nullable[JamKerja]
+
 // Pemangku defines model for Pemangku.
 type Pemangku struct {
 	Nama   string         `json:"nama"`
 	Nip    string         `json:"nip"`
 	Sumber SumberPemangku `json:"sumber"`
+}
+
+// PemetaanMesin defines model for PemetaanMesin.
+type PemetaanMesin struct {
+	Mesin  string `json:"mesin"`
+	Nip    string `json:"nip"`
+	UserId string `json:"user_id"`
 }
 
 // Pendekatan defines model for Pendekatan.
@@ -1695,6 +2307,39 @@ type PenilaianRingkas struct {
 	UnitKerjaId    openapi_types.UUID `json:"unit_kerja_id"`
 	UnitKerjaNama  string             `json:"unit_kerja_nama"`
 	Version        int                `json:"version"`
+}
+
+// PenugasanJadwal defines model for PenugasanJadwal.
+type PenugasanJadwal struct {
+	BerlakuMulai   openapi_types.Date                    `json:"berlaku_mulai"`
+	BerlakuSelesai nullable.Nullable[openapi_types.Date] `json:"berlaku_selesai,omitempty"`
+	Id             openapi_types.UUID                    `json:"id"`
+	JadwalId       openapi_types.UUID                    `json:"jadwal_id"`
+	JadwalNama     string                                `json:"jadwal_nama"`
+	Nama           nullable.Nullable[string]             `json:"nama,omitempty"`
+	Nip            nullable.Nullable[string]             `json:"nip,omitempty"`
+	UnitKerjaId    nullable.Nullable[openapi_types.UUID] `json:"unit_kerja_id,omitempty"`
+	UnitKerjaNama  nullable.Nullable[string]             `json:"unit_kerja_nama,omitempty"`
+}
+
+// PenugasanJadwalInput Exactly one of unit_kerja_id and nip.
+type PenugasanJadwalInput struct {
+	BerlakuMulai   openapi_types.Date  `json:"berlaku_mulai"`
+	BerlakuSelesai *openapi_types.Date `json:"berlaku_selesai,omitempty"`
+	JadwalId       openapi_types.UUID  `json:"jadwal_id"`
+	Nip            *string             `json:"nip,omitempty"`
+	UnitKerjaId    *openapi_types.UUID `json:"unit_kerja_id,omitempty"`
+}
+
+// PenyesuaianJadwal Different hours over a date range (e.g. Ramadan).
+type PenyesuaianJadwal struct {
+	Mulai openapi_types.Date `json:"mulai"`
+	Nama  string             `json:"nama"`
+
+	// Pekan Seven entries, Monday (Senin) first; null is a day off.
+	Pekan   *Pekan             `json:"pekan,omitempty"`
+	Selesai openapi_types.Date `json:"selesai"`
+	Shift   *[]ShiftKerja      `json:"shift,omitempty"`
 }
 
 // PeriodeKinerja defines model for PeriodeKinerja.
@@ -1908,6 +2553,46 @@ type RefreshRequest struct {
 	RefreshToken string `json:"refresh_token"`
 }
 
+// RekapKehadiran defines model for RekapKehadiran.
+type RekapKehadiran struct {
+	Bulan     int          `json:"bulan"`
+	Fleksibel int          `json:"fleksibel"`
+	Hadir     int          `json:"hadir"`
+	Hari      *[]FaktaHari `json:"hari,omitempty"`
+
+	// Izin Excused days by document type.
+	Izin map[string]int `json:"izin"`
+
+	// Jhk Working days of the month for this pegawai.
+	Jhk int `json:"jhk"`
+
+	// Khusus Working days right before or after cuti bersama.
+	Khusus                 int                   `json:"khusus"`
+	Nama                   string                `json:"nama"`
+	Nip                    string                `json:"nip"`
+	PulangCepat            []KejadianKehadiran   `json:"pulang_cepat"`
+	Tahun                  int                   `json:"tahun"`
+	TanggalTanpaKeterangan *[]openapi_types.Date `json:"tanggal_tanpa_keterangan,omitempty"`
+
+	// TanpaKeterangan Working days with no record and no document.
+	TanpaKeterangan       int                 `json:"tanpa_keterangan"`
+	TanpaMasuk            int                 `json:"tanpa_masuk"`
+	TanpaPulang           int                 `json:"tanpa_pulang"`
+	Terlambat             []KejadianKehadiran `json:"terlambat"`
+	TkBeruntunTerpanjang  int                 `json:"tk_beruntun_terpanjang"`
+	TotalPulangCepatDetik int                 `json:"total_pulang_cepat_detik"`
+	TotalTerlambatDetik   int                 `json:"total_terlambat_detik"`
+	UnitKerjaNama         string              `json:"unit_kerja_nama"`
+}
+
+// RekapKehadiranPage defines model for RekapKehadiranPage.
+type RekapKehadiranPage struct {
+	Items    []RekapKehadiran `json:"items"`
+	Page     int              `json:"page"`
+	PageSize int              `json:"page_size"`
+	Total    int64            `json:"total"`
+}
+
 // Rekening defines model for Rekening.
 type Rekening struct {
 	AtasNama *string `json:"atas_nama,omitempty"`
@@ -1997,6 +2682,14 @@ type RiwayatInput struct {
 // Role defines model for Role.
 type Role string
 
+// Roster defines model for Roster.
+type Roster struct {
+	// KodeShift A shift of the pegawai's SHIFT schedule; empty removes the entry.
+	KodeShift string             `json:"kode_shift"`
+	Nip       string             `json:"nip"`
+	Tanggal   openapi_types.Date `json:"tanggal"`
+}
+
 // SKP defines model for SKP.
 type SKP struct {
 	AlasanPengembalian nullable.Nullable[string]    `json:"alasan_pengembalian,omitempty"`
@@ -2075,6 +2768,17 @@ type SKPRingkas struct {
 
 // Scope defines model for Scope.
 type Scope string
+
+// ShiftKerja A shift; selesai before mulai means it ends the next day.
+type ShiftKerja struct {
+	Kode    string `json:"kode"`
+	Mulai   string `json:"mulai"`
+	Nama    string `json:"nama"`
+	Selesai string `json:"selesai"`
+}
+
+// StatusIzin defines model for StatusIzin.
+type StatusIzin string
 
 // StatusKeberatan defines model for StatusKeberatan.
 type StatusKeberatan string
@@ -2232,6 +2936,22 @@ type UnitKerjaPatch struct {
 	ZonaWaktu nullable.Nullable[string]             `json:"zona_waktu,omitempty"`
 }
 
+// UsulanHukuman defines model for UsulanHukuman.
+type UsulanHukuman struct {
+	// BeruntunTerpanjang Longest run of consecutive unexcused working days.
+	BeruntunTerpanjang int `json:"beruntun_terpanjang"`
+
+	// HariTanpaKeterangan Cumulative unexcused working days of the year so far.
+	HariTanpaKeterangan int `json:"hari_tanpa_keterangan"`
+
+	// Jenis PP 94/2021 sanctions.
+	Jenis         JenisHukuman `json:"jenis"`
+	Nama          string       `json:"nama"`
+	Nip           string       `json:"nip"`
+	Tahun         int          `json:"tahun"`
+	UnitKerjaNama string       `json:"unit_kerja_nama"`
+}
+
 // VerifikasiKegiatan defines model for VerifikasiKegiatan.
 type VerifikasiKegiatan struct {
 	Items []struct {
@@ -2249,6 +2969,9 @@ type AsOf = openapi_types.Date
 
 // ID defines model for ID.
 type ID = openapi_types.UUID
+
+// IdempotencyKey defines model for IdempotencyKey.
+type IdempotencyKey = string
 
 // IfMatch defines model for IfMatch.
 type IfMatch = string
@@ -2327,6 +3050,23 @@ type GetDistribusiPredikatParams struct {
 	Periode     *int               `form:"periode,omitempty" json:"periode,omitempty"`
 }
 
+// ListHukumanDisiplinParams defines parameters for ListHukumanDisiplin.
+type ListHukumanDisiplinParams struct {
+	// Page 1-based page number.
+	Page     *Page     `form:"page,omitempty" json:"page,omitempty"`
+	PageSize *PageSize `form:"page_size,omitempty" json:"page_size,omitempty"`
+	Nip      *string   `form:"nip,omitempty" json:"nip,omitempty"`
+
+	// BerlakuPada Only sanctions in force on this date.
+	BerlakuPada *openapi_types.Date `form:"berlaku_pada,omitempty" json:"berlaku_pada,omitempty"`
+}
+
+// ListUsulanHukumanParams defines parameters for ListUsulanHukuman.
+type ListUsulanHukumanParams struct {
+	Tahun       int                 `form:"tahun" json:"tahun"`
+	UnitKerjaId *openapi_types.UUID `form:"unit_kerja_id,omitempty" json:"unit_kerja_id,omitempty"`
+}
+
 // ListInstansiParams defines parameters for ListInstansi.
 type ListInstansiParams struct {
 	// Page 1-based page number.
@@ -2342,6 +3082,20 @@ type ListInstansiParams struct {
 type UpdateInstansiParams struct {
 	// IfMatch The ETag last read; a stale one is refused with 412.
 	IfMatch *IfMatch `json:"If-Match,omitempty"`
+}
+
+// ListIzinParams defines parameters for ListIzin.
+type ListIzinParams struct {
+	// Page 1-based page number.
+	Page     *Page               `form:"page,omitempty" json:"page,omitempty"`
+	PageSize *PageSize           `form:"page_size,omitempty" json:"page_size,omitempty"`
+	Nip      *string             `form:"nip,omitempty" json:"nip,omitempty"`
+	Status   *StatusIzin         `form:"status,omitempty" json:"status,omitempty"`
+	Dari     *openapi_types.Date `form:"dari,omitempty" json:"dari,omitempty"`
+	Sampai   *openapi_types.Date `form:"sampai,omitempty" json:"sampai,omitempty"`
+
+	// PerluPersetujuanSaya true: only documents the caller may approve and that await it.
+	PerluPersetujuanSaya *bool `form:"perlu_persetujuan_saya,omitempty" json:"perlu_persetujuan_saya,omitempty"`
 }
 
 // ListJabatanParams defines parameters for ListJabatan.
@@ -2373,6 +3127,18 @@ type GetJabatanParams struct {
 
 // UpdateJabatanParams defines parameters for UpdateJabatan.
 type UpdateJabatanParams struct {
+	// IfMatch The ETag last read; a stale one is refused with 412.
+	IfMatch *IfMatch `json:"If-Match,omitempty"`
+}
+
+// ListPenugasanJadwalParams defines parameters for ListPenugasanJadwal.
+type ListPenugasanJadwalParams struct {
+	UnitKerjaId *openapi_types.UUID `form:"unit_kerja_id,omitempty" json:"unit_kerja_id,omitempty"`
+	Nip         *string             `form:"nip,omitempty" json:"nip,omitempty"`
+}
+
+// UpdateJadwalParams defines parameters for UpdateJadwal.
+type UpdateJadwalParams struct {
 	// IfMatch The ETag last read; a stale one is refused with 412.
 	IfMatch *IfMatch `json:"If-Match,omitempty"`
 }
@@ -2414,11 +3180,69 @@ type UpdateKegiatanParams struct {
 	IfMatch *IfMatch `json:"If-Match,omitempty"`
 }
 
+// ListKehadiranParams defines parameters for ListKehadiran.
+type ListKehadiranParams struct {
+	// Page 1-based page number.
+	Page     *Page               `form:"page,omitempty" json:"page,omitempty"`
+	PageSize *PageSize           `form:"page_size,omitempty" json:"page_size,omitempty"`
+	Nip      *string             `form:"nip,omitempty" json:"nip,omitempty"`
+	Dari     *openapi_types.Date `form:"dari,omitempty" json:"dari,omitempty"`
+	Sampai   *openapi_types.Date `form:"sampai,omitempty" json:"sampai,omitempty"`
+
+	// TermasukDikoreksi true: include records replaced by a correction.
+	TermasukDikoreksi *bool `form:"termasuk_dikoreksi,omitempty" json:"termasuk_dikoreksi,omitempty"`
+}
+
+// CheckInKehadiranParams defines parameters for CheckInKehadiran.
+type CheckInKehadiranParams struct {
+	// IdempotencyKey A client-chosen key (e.g. a UUID) that makes a retried submission return the first result.
+	IdempotencyKey *IdempotencyKey `json:"Idempotency-Key,omitempty"`
+}
+
+// ImportKehadiranTextBody defines parameters for ImportKehadiran.
+type ImportKehadiranTextBody = string
+
+// ImportKehadiranParams defines parameters for ImportKehadiran.
+type ImportKehadiranParams struct {
+	Format ImportKehadiranParamsFormat `form:"format" json:"format"`
+
+	// Mesin Machine code whose user-id mapping applies (ATTLOG).
+	Mesin  *string `form:"mesin,omitempty" json:"mesin,omitempty"`
+	DryRun *bool   `form:"dry_run,omitempty" json:"dry_run,omitempty"`
+}
+
+// ImportKehadiranParamsFormat defines parameters for ImportKehadiran.
+type ImportKehadiranParamsFormat string
+
+// GetRekapKehadiranParams defines parameters for GetRekapKehadiran.
+type GetRekapKehadiranParams struct {
+	// Page 1-based page number.
+	Page        *Page               `form:"page,omitempty" json:"page,omitempty"`
+	PageSize    *PageSize           `form:"page_size,omitempty" json:"page_size,omitempty"`
+	Tahun       int                 `form:"tahun" json:"tahun"`
+	Bulan       int                 `form:"bulan" json:"bulan"`
+	Nip         *string             `form:"nip,omitempty" json:"nip,omitempty"`
+	UnitKerjaId *openapi_types.UUID `form:"unit_kerja_id,omitempty" json:"unit_kerja_id,omitempty"`
+
+	// Rinci true: include the day-by-day facts.
+	Rinci *bool `form:"rinci,omitempty" json:"rinci,omitempty"`
+}
+
 // ListKlienAPIParams defines parameters for ListKlienAPI.
 type ListKlienAPIParams struct {
 	// Page 1-based page number.
 	Page     *Page     `form:"page,omitempty" json:"page,omitempty"`
 	PageSize *PageSize `form:"page_size,omitempty" json:"page_size,omitempty"`
+}
+
+// ListPemetaanMesinParams defines parameters for ListPemetaanMesin.
+type ListPemetaanMesinParams struct {
+	Mesin *string `form:"mesin,omitempty" json:"mesin,omitempty"`
+}
+
+// PutPemetaanMesinJSONBody defines parameters for PutPemetaanMesin.
+type PutPemetaanMesinJSONBody struct {
+	Items []PemetaanMesin `json:"items"`
 }
 
 // ListPegawaiParams defines parameters for ListPegawai.
@@ -2543,6 +3367,19 @@ type ListPredikatOrganisasiParams struct {
 	UnitKerjaId *openapi_types.UUID `form:"unit_kerja_id,omitempty" json:"unit_kerja_id,omitempty"`
 }
 
+// ListRosterParams defines parameters for ListRoster.
+type ListRosterParams struct {
+	Nip         *string             `form:"nip,omitempty" json:"nip,omitempty"`
+	UnitKerjaId *openapi_types.UUID `form:"unit_kerja_id,omitempty" json:"unit_kerja_id,omitempty"`
+	Dari        openapi_types.Date  `form:"dari" json:"dari"`
+	Sampai      openapi_types.Date  `form:"sampai" json:"sampai"`
+}
+
+// PutRosterJSONBody defines parameters for PutRoster.
+type PutRosterJSONBody struct {
+	Items []Roster `json:"items"`
+}
+
 // ListSKPParams defines parameters for ListSKP.
 type ListSKPParams struct {
 	// Page 1-based page number.
@@ -2618,17 +3455,38 @@ type RefreshTokenJSONRequestBody = RefreshRequest
 // ClientTokenJSONRequestBody defines body for ClientToken for application/json ContentType.
 type ClientTokenJSONRequestBody = ClientTokenRequest
 
+// CreateHukumanDisiplinJSONRequestBody defines body for CreateHukumanDisiplin for application/json ContentType.
+type CreateHukumanDisiplinJSONRequestBody = HukumanDisiplinInput
+
 // CreateInstansiJSONRequestBody defines body for CreateInstansi for application/json ContentType.
 type CreateInstansiJSONRequestBody = InstansiInput
 
 // UpdateInstansiJSONRequestBody defines body for UpdateInstansi for application/json ContentType.
 type UpdateInstansiJSONRequestBody = InstansiPatch
 
+// CreateIzinJSONRequestBody defines body for CreateIzin for application/json ContentType.
+type CreateIzinJSONRequestBody = IzinInput
+
+// PutuskanIzinJSONRequestBody defines body for PutuskanIzin for application/json ContentType.
+type PutuskanIzinJSONRequestBody = KeputusanIzin
+
 // CreateJabatanJSONRequestBody defines body for CreateJabatan for application/json ContentType.
 type CreateJabatanJSONRequestBody = JabatanInput
 
 // UpdateJabatanJSONRequestBody defines body for UpdateJabatan for application/json ContentType.
 type UpdateJabatanJSONRequestBody = JabatanPatch
+
+// CreateJadwalJSONRequestBody defines body for CreateJadwal for application/json ContentType.
+type CreateJadwalJSONRequestBody = JadwalInput
+
+// CreatePenugasanJadwalJSONRequestBody defines body for CreatePenugasanJadwal for application/json ContentType.
+type CreatePenugasanJadwalJSONRequestBody = PenugasanJadwalInput
+
+// UpdateJadwalJSONRequestBody defines body for UpdateJadwal for application/json ContentType.
+type UpdateJadwalJSONRequestBody = JadwalInput
+
+// PutKalenderJSONRequestBody defines body for PutKalender for application/json ContentType.
+type PutKalenderJSONRequestBody = KalenderInput
 
 // CreateKeberatanJSONRequestBody defines body for CreateKeberatan for application/json ContentType.
 type CreateKeberatanJSONRequestBody = KeberatanInput
@@ -2645,11 +3503,23 @@ type VerifikasiKegiatanJSONRequestBody = VerifikasiKegiatan
 // UpdateKegiatanJSONRequestBody defines body for UpdateKegiatan for application/json ContentType.
 type UpdateKegiatanJSONRequestBody = KegiatanInput
 
+// CheckInKehadiranJSONRequestBody defines body for CheckInKehadiran for application/json ContentType.
+type CheckInKehadiranJSONRequestBody = CheckInInput
+
+// ImportKehadiranTextRequestBody defines body for ImportKehadiran for text/plain ContentType.
+type ImportKehadiranTextRequestBody = ImportKehadiranTextBody
+
+// KoreksiKehadiranJSONRequestBody defines body for KoreksiKehadiran for application/json ContentType.
+type KoreksiKehadiranJSONRequestBody = KoreksiKehadiranInput
+
 // CreateKlienAPIJSONRequestBody defines body for CreateKlienAPI for application/json ContentType.
 type CreateKlienAPIJSONRequestBody = KlienAPIInput
 
 // ChangeMyPasswordJSONRequestBody defines body for ChangeMyPassword for application/json ContentType.
 type ChangeMyPasswordJSONRequestBody = PasswordChange
+
+// PutPemetaanMesinJSONRequestBody defines body for PutPemetaanMesin for application/json ContentType.
+type PutPemetaanMesinJSONRequestBody PutPemetaanMesinJSONBody
 
 // CreatePegawaiJSONRequestBody defines body for CreatePegawai for application/json ContentType.
 type CreatePegawaiJSONRequestBody = PegawaiInput
@@ -2686,6 +3556,9 @@ type CreatePltJSONRequestBody = PltInput
 
 // PutPredikatOrganisasiJSONRequestBody defines body for PutPredikatOrganisasi for application/json ContentType.
 type PutPredikatOrganisasiJSONRequestBody = PredikatOrganisasiInput
+
+// PutRosterJSONRequestBody defines body for PutRoster for application/json ContentType.
+type PutRosterJSONRequestBody PutRosterJSONBody
 
 // CreateSKPJSONRequestBody defines body for CreateSKP for application/json ContentType.
 type CreateSKPJSONRequestBody = SKPInput
@@ -2728,6 +3601,18 @@ type ServerInterface interface {
 	// GetDistribusiPredikat Check a unit's employee predikat against the distribution curve (SE MenPANRB 3/2023)
 	// (GET /api/v1/distribusi-predikat)
 	GetDistribusiPredikat(ctx echo.Context, params GetDistribusiPredikatParams) error
+	// ListHukumanDisiplin Disciplinary sanctions (PP 94/2021) within the caller's reach
+	// (GET /api/v1/hukuman-disiplin)
+	ListHukumanDisiplin(ctx echo.Context, params ListHukumanDisiplinParams) error
+	// CreateHukumanDisiplin Record a sanction decision (ADMIN_INSTANSI, or ADMIN_UNIT in scope)
+	// (POST /api/v1/hukuman-disiplin)
+	CreateHukumanDisiplin(ctx echo.Context) error
+	// ListUsulanHukuman Sanctions proposed by the yearly check of cumulative unexcused absence (PP 94/2021 Ps. 11), for an admin to confirm
+	// (GET /api/v1/hukuman-disiplin/usulan)
+	ListUsulanHukuman(ctx echo.Context, params ListUsulanHukumanParams) error
+	// GetHukumanDisiplin One sanction
+	// (GET /api/v1/hukuman-disiplin/{id})
+	GetHukumanDisiplin(ctx echo.Context, id ID) error
 	// ListInstansi List instansi
 	// (GET /api/v1/instansi)
 	ListInstansi(ctx echo.Context, params ListInstansiParams) error
@@ -2740,6 +3625,18 @@ type ServerInterface interface {
 	// UpdateInstansi Change an instansi
 	// (PATCH /api/v1/instansi/{id})
 	UpdateInstansi(ctx echo.Context, id ID, params UpdateInstansiParams) error
+	// ListIzin Absence documents (leave, duty, study, WFA) within the caller's reach
+	// (GET /api/v1/izin)
+	ListIzin(ctx echo.Context, params ListIzinParams) error
+	// CreateIzin File an absence document (for oneself, or by an admin for someone in scope)
+	// (POST /api/v1/izin)
+	CreateIzin(ctx echo.Context) error
+	// GetIzin One absence document
+	// (GET /api/v1/izin/{id})
+	GetIzin(ctx echo.Context, id ID) error
+	// PutuskanIzin Approve or refuse an absence document (the rater or an admin in scope; never one's own)
+	// (POST /api/v1/izin/{id}/keputusan)
+	PutuskanIzin(ctx echo.Context, id ID) error
 	// ListJabatan List positions with their holders as of a date
 	// (GET /api/v1/jabatan)
 	ListJabatan(ctx echo.Context, params ListJabatanParams) error
@@ -2755,6 +3652,36 @@ type ServerInterface interface {
 	// UpdateJabatan Change a position
 	// (PATCH /api/v1/jabatan/{id})
 	UpdateJabatan(ctx echo.Context, id ID, params UpdateJabatanParams) error
+	// ListJadwal Work schedules of the instansi
+	// (GET /api/v1/jadwal)
+	ListJadwal(ctx echo.Context) error
+	// CreateJadwal Create a work schedule (weekly pattern or shifts, with date-range overrides such as Ramadan hours)
+	// (POST /api/v1/jadwal)
+	CreateJadwal(ctx echo.Context) error
+	// ListPenugasanJadwal Assignments of schedules to units and pegawai
+	// (GET /api/v1/jadwal-penugasan)
+	ListPenugasanJadwal(ctx echo.Context, params ListPenugasanJadwalParams) error
+	// CreatePenugasanJadwal Assign a schedule to a unit (and its sub-units) or to one pegawai from a date
+	// (POST /api/v1/jadwal-penugasan)
+	CreatePenugasanJadwal(ctx echo.Context) error
+	// DeletePenugasanJadwal Remove an assignment
+	// (DELETE /api/v1/jadwal-penugasan/{id})
+	DeletePenugasanJadwal(ctx echo.Context, id ID) error
+	// DeleteJadwal Delete a schedule that is assigned to nobody
+	// (DELETE /api/v1/jadwal/{id})
+	DeleteJadwal(ctx echo.Context, id ID) error
+	// GetJadwal One work schedule
+	// (GET /api/v1/jadwal/{id})
+	GetJadwal(ctx echo.Context, id ID) error
+	// UpdateJadwal Replace a work schedule
+	// (PUT /api/v1/jadwal/{id})
+	UpdateJadwal(ctx echo.Context, id ID, params UpdateJadwalParams) error
+	// GetKalender The national holidays and cuti bersama of a year
+	// (GET /api/v1/kalender/{tahun})
+	GetKalender(ctx echo.Context, tahun Tahun) error
+	// PutKalender Replace a whole year's holidays and cuti bersama in one call (ADMIN_INSTANSI)
+	// (PUT /api/v1/kalender/{tahun})
+	PutKalender(ctx echo.Context, tahun Tahun) error
 	// ListKeberatan Objections the caller made, must decide, or administers
 	// (GET /api/v1/keberatan)
 	ListKeberatan(ctx echo.Context, params ListKeberatanParams) error
@@ -2788,6 +3715,21 @@ type ServerInterface interface {
 	// UpdateKegiatan Correct one's own activity while it awaits verification (or after a rejection)
 	// (PUT /api/v1/kegiatan/{id})
 	UpdateKegiatan(ctx echo.Context, id ID, params UpdateKegiatanParams) error
+	// ListKehadiran Clock records within the caller's reach
+	// (GET /api/v1/kehadiran)
+	ListKehadiran(ctx echo.Context, params ListKehadiranParams) error
+	// CheckInKehadiran Check in or out from the mobile app (for oneself)
+	// (POST /api/v1/kehadiran)
+	CheckInKehadiran(ctx echo.Context, params CheckInKehadiranParams) error
+	// ImportKehadiran Import clock records from a CSV file or a fingerprint machine's ATTLOG export (all or nothing, idempotent)
+	// (POST /api/v1/kehadiran/impor)
+	ImportKehadiran(ctx echo.Context, params ImportKehadiranParams) error
+	// KoreksiKehadiran Add a missing record or replace a wrong one, with a reason (admins); the original is kept
+	// (POST /api/v1/kehadiran/koreksi)
+	KoreksiKehadiran(ctx echo.Context) error
+	// GetRekapKehadiran Monthly attendance summary per pegawai
+	// (GET /api/v1/kehadiran/rekap)
+	GetRekapKehadiran(ctx echo.Context, params GetRekapKehadiranParams) error
 	// ListKlienAPI List the instansi's API clients
 	// (GET /api/v1/klien-api)
 	ListKlienAPI(ctx echo.Context, params ListKlienAPIParams) error
@@ -2803,6 +3745,12 @@ type ServerInterface interface {
 	// ChangeMyPassword Change the caller's own password (revokes every refresh token)
 	// (POST /api/v1/me/password)
 	ChangeMyPassword(ctx echo.Context) error
+	// ListPemetaanMesin Fingerprint-machine user ids mapped to NIP
+	// (GET /api/v1/mesin-absensi/pemetaan)
+	ListPemetaanMesin(ctx echo.Context, params ListPemetaanMesinParams) error
+	// PutPemetaanMesin Set machine user-id mappings (upsert by machine and user id)
+	// (PUT /api/v1/mesin-absensi/pemetaan)
+	PutPemetaanMesin(ctx echo.Context) error
 	// ListPegawai List employees as of a date
 	// (GET /api/v1/pegawai)
 	ListPegawai(ctx echo.Context, params ListPegawaiParams) error
@@ -2890,6 +3838,12 @@ type ServerInterface interface {
 	// PutPredikatOrganisasi Set a unit's organisation predikat for a period
 	// (PUT /api/v1/predikat-organisasi)
 	PutPredikatOrganisasi(ctx echo.Context) error
+	// ListRoster Shift roster entries
+	// (GET /api/v1/roster)
+	ListRoster(ctx echo.Context, params ListRosterParams) error
+	// PutRoster Set shift roster entries (one shift per pegawai per date; an empty kode_shift removes the entry)
+	// (PUT /api/v1/roster)
+	PutRoster(ctx echo.Context) error
 	// ListSKP List SKP within the caller's reach
 	// (GET /api/v1/skp)
 	ListSKP(ctx echo.Context, params ListSKPParams) error
@@ -3115,6 +4069,95 @@ func (w *ServerInterfaceWrapper) GetDistribusiPredikat(ctx echo.Context) error {
 	return err
 }
 
+// ListHukumanDisiplin converts echo context to params.
+func (w *ServerInterfaceWrapper) ListHukumanDisiplin(ctx echo.Context) error {
+	var err error
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ListHukumanDisiplinParams
+	// ------------- Optional query parameter "page" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "page", ctx.QueryParams(), &params.Page, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter page: %s", err))
+	}
+
+	// ------------- Optional query parameter "page_size" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "page_size", ctx.QueryParams(), &params.PageSize, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter page_size: %s", err))
+	}
+
+	// ------------- Optional query parameter "nip" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "nip", ctx.QueryParams(), &params.Nip, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter nip: %s", err))
+	}
+
+	// ------------- Optional query parameter "berlaku_pada" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "berlaku_pada", ctx.QueryParams(), &params.BerlakuPada, runtime.BindQueryParameterOptions{Type: "string", Format: "date"})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter berlaku_pada: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.ListHukumanDisiplin(ctx, params)
+	return err
+}
+
+// CreateHukumanDisiplin converts echo context to params.
+func (w *ServerInterfaceWrapper) CreateHukumanDisiplin(ctx echo.Context) error {
+	var err error
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.CreateHukumanDisiplin(ctx)
+	return err
+}
+
+// ListUsulanHukuman converts echo context to params.
+func (w *ServerInterfaceWrapper) ListUsulanHukuman(ctx echo.Context) error {
+	var err error
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ListUsulanHukumanParams
+	// ------------- Required query parameter "tahun" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, true, "tahun", ctx.QueryParams(), &params.Tahun, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter tahun: %s", err))
+	}
+
+	// ------------- Optional query parameter "unit_kerja_id" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "unit_kerja_id", ctx.QueryParams(), &params.UnitKerjaId, runtime.BindQueryParameterOptions{Type: "string", Format: "uuid"})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter unit_kerja_id: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.ListUsulanHukuman(ctx, params)
+	return err
+}
+
+// GetHukumanDisiplin converts echo context to params.
+func (w *ServerInterfaceWrapper) GetHukumanDisiplin(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "id" -------------
+	var id ID
+
+	err = runtime.BindStyledParameterWithOptions("simple", "id", ctx.Param("id"), &id, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter id: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.GetHukumanDisiplin(ctx, id)
+	return err
+}
+
 // ListInstansi converts echo context to params.
 func (w *ServerInterfaceWrapper) ListInstansi(ctx echo.Context) error {
 	var err error
@@ -3212,6 +4255,107 @@ func (w *ServerInterfaceWrapper) UpdateInstansi(ctx echo.Context) error {
 
 	// Invoke the callback with all the unmarshaled arguments
 	err = w.Handler.UpdateInstansi(ctx, id, params)
+	return err
+}
+
+// ListIzin converts echo context to params.
+func (w *ServerInterfaceWrapper) ListIzin(ctx echo.Context) error {
+	var err error
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ListIzinParams
+	// ------------- Optional query parameter "page" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "page", ctx.QueryParams(), &params.Page, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter page: %s", err))
+	}
+
+	// ------------- Optional query parameter "page_size" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "page_size", ctx.QueryParams(), &params.PageSize, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter page_size: %s", err))
+	}
+
+	// ------------- Optional query parameter "nip" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "nip", ctx.QueryParams(), &params.Nip, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter nip: %s", err))
+	}
+
+	// ------------- Optional query parameter "status" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "status", ctx.QueryParams(), &params.Status, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter status: %s", err))
+	}
+
+	// ------------- Optional query parameter "dari" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "dari", ctx.QueryParams(), &params.Dari, runtime.BindQueryParameterOptions{Type: "string", Format: "date"})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter dari: %s", err))
+	}
+
+	// ------------- Optional query parameter "sampai" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "sampai", ctx.QueryParams(), &params.Sampai, runtime.BindQueryParameterOptions{Type: "string", Format: "date"})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter sampai: %s", err))
+	}
+
+	// ------------- Optional query parameter "perlu_persetujuan_saya" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "perlu_persetujuan_saya", ctx.QueryParams(), &params.PerluPersetujuanSaya, runtime.BindQueryParameterOptions{Type: "boolean", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter perlu_persetujuan_saya: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.ListIzin(ctx, params)
+	return err
+}
+
+// CreateIzin converts echo context to params.
+func (w *ServerInterfaceWrapper) CreateIzin(ctx echo.Context) error {
+	var err error
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.CreateIzin(ctx)
+	return err
+}
+
+// GetIzin converts echo context to params.
+func (w *ServerInterfaceWrapper) GetIzin(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "id" -------------
+	var id ID
+
+	err = runtime.BindStyledParameterWithOptions("simple", "id", ctx.Param("id"), &id, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter id: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.GetIzin(ctx, id)
+	return err
+}
+
+// PutuskanIzin converts echo context to params.
+func (w *ServerInterfaceWrapper) PutuskanIzin(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "id" -------------
+	var id ID
+
+	err = runtime.BindStyledParameterWithOptions("simple", "id", ctx.Param("id"), &id, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter id: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.PutuskanIzin(ctx, id)
 	return err
 }
 
@@ -3365,6 +4509,174 @@ func (w *ServerInterfaceWrapper) UpdateJabatan(ctx echo.Context) error {
 
 	// Invoke the callback with all the unmarshaled arguments
 	err = w.Handler.UpdateJabatan(ctx, id, params)
+	return err
+}
+
+// ListJadwal converts echo context to params.
+func (w *ServerInterfaceWrapper) ListJadwal(ctx echo.Context) error {
+	var err error
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.ListJadwal(ctx)
+	return err
+}
+
+// CreateJadwal converts echo context to params.
+func (w *ServerInterfaceWrapper) CreateJadwal(ctx echo.Context) error {
+	var err error
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.CreateJadwal(ctx)
+	return err
+}
+
+// ListPenugasanJadwal converts echo context to params.
+func (w *ServerInterfaceWrapper) ListPenugasanJadwal(ctx echo.Context) error {
+	var err error
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ListPenugasanJadwalParams
+	// ------------- Optional query parameter "unit_kerja_id" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "unit_kerja_id", ctx.QueryParams(), &params.UnitKerjaId, runtime.BindQueryParameterOptions{Type: "string", Format: "uuid"})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter unit_kerja_id: %s", err))
+	}
+
+	// ------------- Optional query parameter "nip" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "nip", ctx.QueryParams(), &params.Nip, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter nip: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.ListPenugasanJadwal(ctx, params)
+	return err
+}
+
+// CreatePenugasanJadwal converts echo context to params.
+func (w *ServerInterfaceWrapper) CreatePenugasanJadwal(ctx echo.Context) error {
+	var err error
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.CreatePenugasanJadwal(ctx)
+	return err
+}
+
+// DeletePenugasanJadwal converts echo context to params.
+func (w *ServerInterfaceWrapper) DeletePenugasanJadwal(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "id" -------------
+	var id ID
+
+	err = runtime.BindStyledParameterWithOptions("simple", "id", ctx.Param("id"), &id, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter id: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.DeletePenugasanJadwal(ctx, id)
+	return err
+}
+
+// DeleteJadwal converts echo context to params.
+func (w *ServerInterfaceWrapper) DeleteJadwal(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "id" -------------
+	var id ID
+
+	err = runtime.BindStyledParameterWithOptions("simple", "id", ctx.Param("id"), &id, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter id: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.DeleteJadwal(ctx, id)
+	return err
+}
+
+// GetJadwal converts echo context to params.
+func (w *ServerInterfaceWrapper) GetJadwal(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "id" -------------
+	var id ID
+
+	err = runtime.BindStyledParameterWithOptions("simple", "id", ctx.Param("id"), &id, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter id: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.GetJadwal(ctx, id)
+	return err
+}
+
+// UpdateJadwal converts echo context to params.
+func (w *ServerInterfaceWrapper) UpdateJadwal(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "id" -------------
+	var id ID
+
+	err = runtime.BindStyledParameterWithOptions("simple", "id", ctx.Param("id"), &id, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter id: %s", err))
+	}
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params UpdateJadwalParams
+
+	headers := ctx.Request().Header
+	// ------------- Optional header parameter "If-Match" -------------
+	if valueList, found := headers[http.CanonicalHeaderKey("If-Match")]; found {
+		var IfMatch IfMatch
+		n := len(valueList)
+		if n != 1 {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Expected one value for If-Match, got %d", n))
+		}
+
+		err = runtime.BindStyledParameterWithOptions("simple", "If-Match", valueList[0], &IfMatch, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""})
+		if err != nil {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter If-Match: %s", err))
+		}
+
+		params.IfMatch = &IfMatch
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.UpdateJadwal(ctx, id, params)
+	return err
+}
+
+// GetKalender converts echo context to params.
+func (w *ServerInterfaceWrapper) GetKalender(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "tahun" -------------
+	var tahun Tahun
+
+	err = runtime.BindStyledParameterWithOptions("simple", "tahun", ctx.Param("tahun"), &tahun, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter tahun: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.GetKalender(ctx, tahun)
+	return err
+}
+
+// PutKalender converts echo context to params.
+func (w *ServerInterfaceWrapper) PutKalender(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "tahun" -------------
+	var tahun Tahun
+
+	err = runtime.BindStyledParameterWithOptions("simple", "tahun", ctx.Param("tahun"), &tahun, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter tahun: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.PutKalender(ctx, tahun)
 	return err
 }
 
@@ -3633,6 +4945,189 @@ func (w *ServerInterfaceWrapper) UpdateKegiatan(ctx echo.Context) error {
 	return err
 }
 
+// ListKehadiran converts echo context to params.
+func (w *ServerInterfaceWrapper) ListKehadiran(ctx echo.Context) error {
+	var err error
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ListKehadiranParams
+	// ------------- Optional query parameter "page" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "page", ctx.QueryParams(), &params.Page, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter page: %s", err))
+	}
+
+	// ------------- Optional query parameter "page_size" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "page_size", ctx.QueryParams(), &params.PageSize, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter page_size: %s", err))
+	}
+
+	// ------------- Optional query parameter "nip" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "nip", ctx.QueryParams(), &params.Nip, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter nip: %s", err))
+	}
+
+	// ------------- Optional query parameter "dari" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "dari", ctx.QueryParams(), &params.Dari, runtime.BindQueryParameterOptions{Type: "string", Format: "date"})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter dari: %s", err))
+	}
+
+	// ------------- Optional query parameter "sampai" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "sampai", ctx.QueryParams(), &params.Sampai, runtime.BindQueryParameterOptions{Type: "string", Format: "date"})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter sampai: %s", err))
+	}
+
+	// ------------- Optional query parameter "termasuk_dikoreksi" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "termasuk_dikoreksi", ctx.QueryParams(), &params.TermasukDikoreksi, runtime.BindQueryParameterOptions{Type: "boolean", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter termasuk_dikoreksi: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.ListKehadiran(ctx, params)
+	return err
+}
+
+// CheckInKehadiran converts echo context to params.
+func (w *ServerInterfaceWrapper) CheckInKehadiran(ctx echo.Context) error {
+	var err error
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params CheckInKehadiranParams
+
+	headers := ctx.Request().Header
+	// ------------- Optional header parameter "Idempotency-Key" -------------
+	if valueList, found := headers[http.CanonicalHeaderKey("Idempotency-Key")]; found {
+		var IdempotencyKey IdempotencyKey
+		n := len(valueList)
+		if n != 1 {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Expected one value for Idempotency-Key, got %d", n))
+		}
+
+		err = runtime.BindStyledParameterWithOptions("simple", "Idempotency-Key", valueList[0], &IdempotencyKey, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""})
+		if err != nil {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter Idempotency-Key: %s", err))
+		}
+
+		params.IdempotencyKey = &IdempotencyKey
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.CheckInKehadiran(ctx, params)
+	return err
+}
+
+// ImportKehadiran converts echo context to params.
+func (w *ServerInterfaceWrapper) ImportKehadiran(ctx echo.Context) error {
+	var err error
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ImportKehadiranParams
+	// ------------- Required query parameter "format" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, true, "format", ctx.QueryParams(), &params.Format, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter format: %s", err))
+	}
+
+	// ------------- Optional query parameter "mesin" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "mesin", ctx.QueryParams(), &params.Mesin, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter mesin: %s", err))
+	}
+
+	// ------------- Optional query parameter "dry_run" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "dry_run", ctx.QueryParams(), &params.DryRun, runtime.BindQueryParameterOptions{Type: "boolean", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter dry_run: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.ImportKehadiran(ctx, params)
+	return err
+}
+
+// KoreksiKehadiran converts echo context to params.
+func (w *ServerInterfaceWrapper) KoreksiKehadiran(ctx echo.Context) error {
+	var err error
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.KoreksiKehadiran(ctx)
+	return err
+}
+
+// GetRekapKehadiran converts echo context to params.
+func (w *ServerInterfaceWrapper) GetRekapKehadiran(ctx echo.Context) error {
+	var err error
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params GetRekapKehadiranParams
+	// ------------- Optional query parameter "page" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "page", ctx.QueryParams(), &params.Page, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter page: %s", err))
+	}
+
+	// ------------- Optional query parameter "page_size" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "page_size", ctx.QueryParams(), &params.PageSize, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter page_size: %s", err))
+	}
+
+	// ------------- Required query parameter "tahun" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, true, "tahun", ctx.QueryParams(), &params.Tahun, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter tahun: %s", err))
+	}
+
+	// ------------- Required query parameter "bulan" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, true, "bulan", ctx.QueryParams(), &params.Bulan, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter bulan: %s", err))
+	}
+
+	// ------------- Optional query parameter "nip" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "nip", ctx.QueryParams(), &params.Nip, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter nip: %s", err))
+	}
+
+	// ------------- Optional query parameter "unit_kerja_id" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "unit_kerja_id", ctx.QueryParams(), &params.UnitKerjaId, runtime.BindQueryParameterOptions{Type: "string", Format: "uuid"})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter unit_kerja_id: %s", err))
+	}
+
+	// ------------- Optional query parameter "rinci" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "rinci", ctx.QueryParams(), &params.Rinci, runtime.BindQueryParameterOptions{Type: "boolean", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter rinci: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.GetRekapKehadiran(ctx, params)
+	return err
+}
+
 // ListKlienAPI converts echo context to params.
 func (w *ServerInterfaceWrapper) ListKlienAPI(ctx echo.Context) error {
 	var err error
@@ -3698,6 +5193,33 @@ func (w *ServerInterfaceWrapper) ChangeMyPassword(ctx echo.Context) error {
 
 	// Invoke the callback with all the unmarshaled arguments
 	err = w.Handler.ChangeMyPassword(ctx)
+	return err
+}
+
+// ListPemetaanMesin converts echo context to params.
+func (w *ServerInterfaceWrapper) ListPemetaanMesin(ctx echo.Context) error {
+	var err error
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ListPemetaanMesinParams
+	// ------------- Optional query parameter "mesin" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "mesin", ctx.QueryParams(), &params.Mesin, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter mesin: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.ListPemetaanMesin(ctx, params)
+	return err
+}
+
+// PutPemetaanMesin converts echo context to params.
+func (w *ServerInterfaceWrapper) PutPemetaanMesin(ctx echo.Context) error {
+	var err error
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.PutPemetaanMesin(ctx)
 	return err
 }
 
@@ -4426,6 +5948,54 @@ func (w *ServerInterfaceWrapper) PutPredikatOrganisasi(ctx echo.Context) error {
 	return err
 }
 
+// ListRoster converts echo context to params.
+func (w *ServerInterfaceWrapper) ListRoster(ctx echo.Context) error {
+	var err error
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ListRosterParams
+	// ------------- Optional query parameter "nip" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "nip", ctx.QueryParams(), &params.Nip, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter nip: %s", err))
+	}
+
+	// ------------- Optional query parameter "unit_kerja_id" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "unit_kerja_id", ctx.QueryParams(), &params.UnitKerjaId, runtime.BindQueryParameterOptions{Type: "string", Format: "uuid"})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter unit_kerja_id: %s", err))
+	}
+
+	// ------------- Required query parameter "dari" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, true, "dari", ctx.QueryParams(), &params.Dari, runtime.BindQueryParameterOptions{Type: "string", Format: "date"})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter dari: %s", err))
+	}
+
+	// ------------- Required query parameter "sampai" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, true, "sampai", ctx.QueryParams(), &params.Sampai, runtime.BindQueryParameterOptions{Type: "string", Format: "date"})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter sampai: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.ListRoster(ctx, params)
+	return err
+}
+
+// PutRoster converts echo context to params.
+func (w *ServerInterfaceWrapper) PutRoster(ctx echo.Context) error {
+	var err error
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.PutRoster(ctx)
+	return err
+}
+
 // ListSKP converts echo context to params.
 func (w *ServerInterfaceWrapper) ListSKP(ctx echo.Context) error {
 	var err error
@@ -5035,6 +6605,33 @@ func RegisterHandlersWithOptions(router EchoRouter, si ServerInterface, options 
 	router.POST(options.BaseURL+"/api/v1/keberatan", wrapper.CreateKeberatan, options.OperationMiddlewares["createKeberatan"]...)
 	router.GET(options.BaseURL+"/api/v1/keberatan/:id", wrapper.GetKeberatan, options.OperationMiddlewares["getKeberatan"]...)
 	router.POST(options.BaseURL+"/api/v1/keberatan/:id/putusan", wrapper.PutusKeberatan, options.OperationMiddlewares["putusKeberatan"]...)
+	router.GET(options.BaseURL+"/api/v1/kalender/:tahun", wrapper.GetKalender, options.OperationMiddlewares["getKalender"]...)
+	router.PUT(options.BaseURL+"/api/v1/kalender/:tahun", wrapper.PutKalender, options.OperationMiddlewares["putKalender"]...)
+	router.GET(options.BaseURL+"/api/v1/jadwal", wrapper.ListJadwal, options.OperationMiddlewares["listJadwal"]...)
+	router.POST(options.BaseURL+"/api/v1/jadwal", wrapper.CreateJadwal, options.OperationMiddlewares["createJadwal"]...)
+	router.DELETE(options.BaseURL+"/api/v1/jadwal/:id", wrapper.DeleteJadwal, options.OperationMiddlewares["deleteJadwal"]...)
+	router.GET(options.BaseURL+"/api/v1/jadwal/:id", wrapper.GetJadwal, options.OperationMiddlewares["getJadwal"]...)
+	router.PUT(options.BaseURL+"/api/v1/jadwal/:id", wrapper.UpdateJadwal, options.OperationMiddlewares["updateJadwal"]...)
+	router.GET(options.BaseURL+"/api/v1/jadwal-penugasan", wrapper.ListPenugasanJadwal, options.OperationMiddlewares["listPenugasanJadwal"]...)
+	router.POST(options.BaseURL+"/api/v1/jadwal-penugasan", wrapper.CreatePenugasanJadwal, options.OperationMiddlewares["createPenugasanJadwal"]...)
+	router.DELETE(options.BaseURL+"/api/v1/jadwal-penugasan/:id", wrapper.DeletePenugasanJadwal, options.OperationMiddlewares["deletePenugasanJadwal"]...)
+	router.GET(options.BaseURL+"/api/v1/roster", wrapper.ListRoster, options.OperationMiddlewares["listRoster"]...)
+	router.PUT(options.BaseURL+"/api/v1/roster", wrapper.PutRoster, options.OperationMiddlewares["putRoster"]...)
+	router.GET(options.BaseURL+"/api/v1/kehadiran", wrapper.ListKehadiran, options.OperationMiddlewares["listKehadiran"]...)
+	router.POST(options.BaseURL+"/api/v1/kehadiran", wrapper.CheckInKehadiran, options.OperationMiddlewares["checkInKehadiran"]...)
+	router.POST(options.BaseURL+"/api/v1/kehadiran/koreksi", wrapper.KoreksiKehadiran, options.OperationMiddlewares["koreksiKehadiran"]...)
+	router.POST(options.BaseURL+"/api/v1/kehadiran/impor", wrapper.ImportKehadiran, options.OperationMiddlewares["importKehadiran"]...)
+	router.GET(options.BaseURL+"/api/v1/mesin-absensi/pemetaan", wrapper.ListPemetaanMesin, options.OperationMiddlewares["listPemetaanMesin"]...)
+	router.PUT(options.BaseURL+"/api/v1/mesin-absensi/pemetaan", wrapper.PutPemetaanMesin, options.OperationMiddlewares["putPemetaanMesin"]...)
+	router.GET(options.BaseURL+"/api/v1/kehadiran/rekap", wrapper.GetRekapKehadiran, options.OperationMiddlewares["getRekapKehadiran"]...)
+	router.GET(options.BaseURL+"/api/v1/izin", wrapper.ListIzin, options.OperationMiddlewares["listIzin"]...)
+	router.POST(options.BaseURL+"/api/v1/izin", wrapper.CreateIzin, options.OperationMiddlewares["createIzin"]...)
+	router.GET(options.BaseURL+"/api/v1/izin/:id", wrapper.GetIzin, options.OperationMiddlewares["getIzin"]...)
+	router.POST(options.BaseURL+"/api/v1/izin/:id/keputusan", wrapper.PutuskanIzin, options.OperationMiddlewares["putuskanIzin"]...)
+	router.GET(options.BaseURL+"/api/v1/hukuman-disiplin", wrapper.ListHukumanDisiplin, options.OperationMiddlewares["listHukumanDisiplin"]...)
+	router.POST(options.BaseURL+"/api/v1/hukuman-disiplin", wrapper.CreateHukumanDisiplin, options.OperationMiddlewares["createHukumanDisiplin"]...)
+	router.GET(options.BaseURL+"/api/v1/hukuman-disiplin/:id", wrapper.GetHukumanDisiplin, options.OperationMiddlewares["getHukumanDisiplin"]...)
+	router.GET(options.BaseURL+"/api/v1/hukuman-disiplin/usulan", wrapper.ListUsulanHukuman, options.OperationMiddlewares["listUsulanHukuman"]...)
 
 }
 
@@ -5465,6 +7062,368 @@ func (response GetDistribusiPredikat404ApplicationProblemPlusJSONResponse) Visit
 	return err
 }
 
+type ListHukumanDisiplinRequestObject struct {
+	Params ListHukumanDisiplinParams
+}
+
+type ListHukumanDisiplinResponseObject interface {
+	VisitListHukumanDisiplinResponse(w http.ResponseWriter) error
+}
+
+type ListHukumanDisiplin200JSONResponse HukumanDisiplinPage
+
+func (response ListHukumanDisiplin200JSONResponse) VisitListHukumanDisiplinResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListHukumanDisiplin400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response ListHukumanDisiplin400ApplicationProblemPlusJSONResponse) VisitListHukumanDisiplinResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListHukumanDisiplin401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response ListHukumanDisiplin401ApplicationProblemPlusJSONResponse) VisitListHukumanDisiplinResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListHukumanDisiplin403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response ListHukumanDisiplin403ApplicationProblemPlusJSONResponse) VisitListHukumanDisiplinResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListHukumanDisiplin404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response ListHukumanDisiplin404ApplicationProblemPlusJSONResponse) VisitListHukumanDisiplinResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateHukumanDisiplinRequestObject struct {
+	Body *CreateHukumanDisiplinJSONRequestBody
+}
+
+type CreateHukumanDisiplinResponseObject interface {
+	VisitCreateHukumanDisiplinResponse(w http.ResponseWriter) error
+}
+
+type CreateHukumanDisiplin201JSONResponse HukumanDisiplin
+
+func (response CreateHukumanDisiplin201JSONResponse) VisitCreateHukumanDisiplinResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(201)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateHukumanDisiplin400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response CreateHukumanDisiplin400ApplicationProblemPlusJSONResponse) VisitCreateHukumanDisiplinResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateHukumanDisiplin401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response CreateHukumanDisiplin401ApplicationProblemPlusJSONResponse) VisitCreateHukumanDisiplinResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateHukumanDisiplin403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response CreateHukumanDisiplin403ApplicationProblemPlusJSONResponse) VisitCreateHukumanDisiplinResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateHukumanDisiplin404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response CreateHukumanDisiplin404ApplicationProblemPlusJSONResponse) VisitCreateHukumanDisiplinResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateHukumanDisiplin409ApplicationProblemPlusJSONResponse struct {
+	ConflictApplicationProblemPlusJSONResponse
+}
+
+func (response CreateHukumanDisiplin409ApplicationProblemPlusJSONResponse) VisitCreateHukumanDisiplinResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListUsulanHukumanRequestObject struct {
+	Params ListUsulanHukumanParams
+}
+
+type ListUsulanHukumanResponseObject interface {
+	VisitListUsulanHukumanResponse(w http.ResponseWriter) error
+}
+
+type ListUsulanHukuman200JSONResponse struct {
+	Items []UsulanHukuman `json:"items"`
+}
+
+func (response ListUsulanHukuman200JSONResponse) VisitListUsulanHukumanResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListUsulanHukuman400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response ListUsulanHukuman400ApplicationProblemPlusJSONResponse) VisitListUsulanHukumanResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListUsulanHukuman401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response ListUsulanHukuman401ApplicationProblemPlusJSONResponse) VisitListUsulanHukumanResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListUsulanHukuman403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response ListUsulanHukuman403ApplicationProblemPlusJSONResponse) VisitListUsulanHukumanResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListUsulanHukuman404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response ListUsulanHukuman404ApplicationProblemPlusJSONResponse) VisitListUsulanHukumanResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetHukumanDisiplinRequestObject struct {
+	Id ID `json:"id"`
+}
+
+type GetHukumanDisiplinResponseObject interface {
+	VisitGetHukumanDisiplinResponse(w http.ResponseWriter) error
+}
+
+type GetHukumanDisiplin200JSONResponse HukumanDisiplin
+
+func (response GetHukumanDisiplin200JSONResponse) VisitGetHukumanDisiplinResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetHukumanDisiplin400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response GetHukumanDisiplin400ApplicationProblemPlusJSONResponse) VisitGetHukumanDisiplinResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetHukumanDisiplin401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response GetHukumanDisiplin401ApplicationProblemPlusJSONResponse) VisitGetHukumanDisiplinResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetHukumanDisiplin403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response GetHukumanDisiplin403ApplicationProblemPlusJSONResponse) VisitGetHukumanDisiplinResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetHukumanDisiplin404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response GetHukumanDisiplin404ApplicationProblemPlusJSONResponse) VisitGetHukumanDisiplinResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type ListInstansiRequestObject struct {
 	Params ListInstansiParams
 }
@@ -5837,6 +7796,383 @@ func (response UpdateInstansi412ApplicationProblemPlusJSONResponse) VisitUpdateI
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
 	w.WriteHeader(412)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListIzinRequestObject struct {
+	Params ListIzinParams
+}
+
+type ListIzinResponseObject interface {
+	VisitListIzinResponse(w http.ResponseWriter) error
+}
+
+type ListIzin200JSONResponse IzinPage
+
+func (response ListIzin200JSONResponse) VisitListIzinResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListIzin400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response ListIzin400ApplicationProblemPlusJSONResponse) VisitListIzinResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListIzin401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response ListIzin401ApplicationProblemPlusJSONResponse) VisitListIzinResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListIzin403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response ListIzin403ApplicationProblemPlusJSONResponse) VisitListIzinResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListIzin404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response ListIzin404ApplicationProblemPlusJSONResponse) VisitListIzinResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateIzinRequestObject struct {
+	Body *CreateIzinJSONRequestBody
+}
+
+type CreateIzinResponseObject interface {
+	VisitCreateIzinResponse(w http.ResponseWriter) error
+}
+
+type CreateIzin201JSONResponse Izin
+
+func (response CreateIzin201JSONResponse) VisitCreateIzinResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(201)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateIzin400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response CreateIzin400ApplicationProblemPlusJSONResponse) VisitCreateIzinResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateIzin401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response CreateIzin401ApplicationProblemPlusJSONResponse) VisitCreateIzinResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateIzin403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response CreateIzin403ApplicationProblemPlusJSONResponse) VisitCreateIzinResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateIzin404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response CreateIzin404ApplicationProblemPlusJSONResponse) VisitCreateIzinResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateIzin409ApplicationProblemPlusJSONResponse struct {
+	ConflictApplicationProblemPlusJSONResponse
+}
+
+func (response CreateIzin409ApplicationProblemPlusJSONResponse) VisitCreateIzinResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetIzinRequestObject struct {
+	Id ID `json:"id"`
+}
+
+type GetIzinResponseObject interface {
+	VisitGetIzinResponse(w http.ResponseWriter) error
+}
+
+type GetIzin200JSONResponse Izin
+
+func (response GetIzin200JSONResponse) VisitGetIzinResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetIzin400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response GetIzin400ApplicationProblemPlusJSONResponse) VisitGetIzinResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetIzin401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response GetIzin401ApplicationProblemPlusJSONResponse) VisitGetIzinResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetIzin403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response GetIzin403ApplicationProblemPlusJSONResponse) VisitGetIzinResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetIzin404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response GetIzin404ApplicationProblemPlusJSONResponse) VisitGetIzinResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PutuskanIzinRequestObject struct {
+	Id   ID `json:"id"`
+	Body *PutuskanIzinJSONRequestBody
+}
+
+type PutuskanIzinResponseObject interface {
+	VisitPutuskanIzinResponse(w http.ResponseWriter) error
+}
+
+type PutuskanIzin200JSONResponse Izin
+
+func (response PutuskanIzin200JSONResponse) VisitPutuskanIzinResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PutuskanIzin400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response PutuskanIzin400ApplicationProblemPlusJSONResponse) VisitPutuskanIzinResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PutuskanIzin401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response PutuskanIzin401ApplicationProblemPlusJSONResponse) VisitPutuskanIzinResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PutuskanIzin403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response PutuskanIzin403ApplicationProblemPlusJSONResponse) VisitPutuskanIzinResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PutuskanIzin404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response PutuskanIzin404ApplicationProblemPlusJSONResponse) VisitPutuskanIzinResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PutuskanIzin409ApplicationProblemPlusJSONResponse struct {
+	ConflictApplicationProblemPlusJSONResponse
+}
+
+func (response PutuskanIzin409ApplicationProblemPlusJSONResponse) VisitPutuskanIzinResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(409)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -6358,6 +8694,970 @@ func (response UpdateJabatan412ApplicationProblemPlusJSONResponse) VisitUpdateJa
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
 	w.WriteHeader(412)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListJadwalRequestObject struct {
+}
+
+type ListJadwalResponseObject interface {
+	VisitListJadwalResponse(w http.ResponseWriter) error
+}
+
+type ListJadwal200JSONResponse struct {
+	Items []Jadwal `json:"items"`
+}
+
+func (response ListJadwal200JSONResponse) VisitListJadwalResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListJadwal400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response ListJadwal400ApplicationProblemPlusJSONResponse) VisitListJadwalResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListJadwal401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response ListJadwal401ApplicationProblemPlusJSONResponse) VisitListJadwalResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListJadwal403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response ListJadwal403ApplicationProblemPlusJSONResponse) VisitListJadwalResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListJadwal404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response ListJadwal404ApplicationProblemPlusJSONResponse) VisitListJadwalResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateJadwalRequestObject struct {
+	Body *CreateJadwalJSONRequestBody
+}
+
+type CreateJadwalResponseObject interface {
+	VisitCreateJadwalResponse(w http.ResponseWriter) error
+}
+
+type CreateJadwal201ResponseHeaders struct {
+	ETag *string
+}
+
+type CreateJadwal201JSONResponse struct {
+	Body    Jadwal
+	Headers CreateJadwal201ResponseHeaders
+}
+
+func (response CreateJadwal201JSONResponse) VisitCreateJadwalResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.ETag != nil {
+		w.Header().Set("ETag", fmt.Sprint(*response.Headers.ETag))
+	}
+	w.WriteHeader(201)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateJadwal400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response CreateJadwal400ApplicationProblemPlusJSONResponse) VisitCreateJadwalResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateJadwal401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response CreateJadwal401ApplicationProblemPlusJSONResponse) VisitCreateJadwalResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateJadwal403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response CreateJadwal403ApplicationProblemPlusJSONResponse) VisitCreateJadwalResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateJadwal404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response CreateJadwal404ApplicationProblemPlusJSONResponse) VisitCreateJadwalResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateJadwal409ApplicationProblemPlusJSONResponse struct {
+	ConflictApplicationProblemPlusJSONResponse
+}
+
+func (response CreateJadwal409ApplicationProblemPlusJSONResponse) VisitCreateJadwalResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListPenugasanJadwalRequestObject struct {
+	Params ListPenugasanJadwalParams
+}
+
+type ListPenugasanJadwalResponseObject interface {
+	VisitListPenugasanJadwalResponse(w http.ResponseWriter) error
+}
+
+type ListPenugasanJadwal200JSONResponse struct {
+	Items []PenugasanJadwal `json:"items"`
+}
+
+func (response ListPenugasanJadwal200JSONResponse) VisitListPenugasanJadwalResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListPenugasanJadwal400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response ListPenugasanJadwal400ApplicationProblemPlusJSONResponse) VisitListPenugasanJadwalResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListPenugasanJadwal401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response ListPenugasanJadwal401ApplicationProblemPlusJSONResponse) VisitListPenugasanJadwalResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListPenugasanJadwal403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response ListPenugasanJadwal403ApplicationProblemPlusJSONResponse) VisitListPenugasanJadwalResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListPenugasanJadwal404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response ListPenugasanJadwal404ApplicationProblemPlusJSONResponse) VisitListPenugasanJadwalResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreatePenugasanJadwalRequestObject struct {
+	Body *CreatePenugasanJadwalJSONRequestBody
+}
+
+type CreatePenugasanJadwalResponseObject interface {
+	VisitCreatePenugasanJadwalResponse(w http.ResponseWriter) error
+}
+
+type CreatePenugasanJadwal201JSONResponse PenugasanJadwal
+
+func (response CreatePenugasanJadwal201JSONResponse) VisitCreatePenugasanJadwalResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(201)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreatePenugasanJadwal400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response CreatePenugasanJadwal400ApplicationProblemPlusJSONResponse) VisitCreatePenugasanJadwalResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreatePenugasanJadwal401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response CreatePenugasanJadwal401ApplicationProblemPlusJSONResponse) VisitCreatePenugasanJadwalResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreatePenugasanJadwal403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response CreatePenugasanJadwal403ApplicationProblemPlusJSONResponse) VisitCreatePenugasanJadwalResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreatePenugasanJadwal404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response CreatePenugasanJadwal404ApplicationProblemPlusJSONResponse) VisitCreatePenugasanJadwalResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreatePenugasanJadwal409ApplicationProblemPlusJSONResponse struct {
+	ConflictApplicationProblemPlusJSONResponse
+}
+
+func (response CreatePenugasanJadwal409ApplicationProblemPlusJSONResponse) VisitCreatePenugasanJadwalResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeletePenugasanJadwalRequestObject struct {
+	Id ID `json:"id"`
+}
+
+type DeletePenugasanJadwalResponseObject interface {
+	VisitDeletePenugasanJadwalResponse(w http.ResponseWriter) error
+}
+
+type DeletePenugasanJadwal204Response struct {
+}
+
+func (response DeletePenugasanJadwal204Response) VisitDeletePenugasanJadwalResponse(w http.ResponseWriter) error {
+	w.WriteHeader(204)
+	return nil
+}
+
+type DeletePenugasanJadwal400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response DeletePenugasanJadwal400ApplicationProblemPlusJSONResponse) VisitDeletePenugasanJadwalResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeletePenugasanJadwal401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response DeletePenugasanJadwal401ApplicationProblemPlusJSONResponse) VisitDeletePenugasanJadwalResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeletePenugasanJadwal403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response DeletePenugasanJadwal403ApplicationProblemPlusJSONResponse) VisitDeletePenugasanJadwalResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeletePenugasanJadwal404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response DeletePenugasanJadwal404ApplicationProblemPlusJSONResponse) VisitDeletePenugasanJadwalResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteJadwalRequestObject struct {
+	Id ID `json:"id"`
+}
+
+type DeleteJadwalResponseObject interface {
+	VisitDeleteJadwalResponse(w http.ResponseWriter) error
+}
+
+type DeleteJadwal204Response struct {
+}
+
+func (response DeleteJadwal204Response) VisitDeleteJadwalResponse(w http.ResponseWriter) error {
+	w.WriteHeader(204)
+	return nil
+}
+
+type DeleteJadwal400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response DeleteJadwal400ApplicationProblemPlusJSONResponse) VisitDeleteJadwalResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteJadwal401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response DeleteJadwal401ApplicationProblemPlusJSONResponse) VisitDeleteJadwalResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteJadwal403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response DeleteJadwal403ApplicationProblemPlusJSONResponse) VisitDeleteJadwalResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteJadwal404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response DeleteJadwal404ApplicationProblemPlusJSONResponse) VisitDeleteJadwalResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteJadwal409ApplicationProblemPlusJSONResponse struct {
+	ConflictApplicationProblemPlusJSONResponse
+}
+
+func (response DeleteJadwal409ApplicationProblemPlusJSONResponse) VisitDeleteJadwalResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetJadwalRequestObject struct {
+	Id ID `json:"id"`
+}
+
+type GetJadwalResponseObject interface {
+	VisitGetJadwalResponse(w http.ResponseWriter) error
+}
+
+type GetJadwal200ResponseHeaders struct {
+	ETag *string
+}
+
+type GetJadwal200JSONResponse struct {
+	Body    Jadwal
+	Headers GetJadwal200ResponseHeaders
+}
+
+func (response GetJadwal200JSONResponse) VisitGetJadwalResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.ETag != nil {
+		w.Header().Set("ETag", fmt.Sprint(*response.Headers.ETag))
+	}
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetJadwal400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response GetJadwal400ApplicationProblemPlusJSONResponse) VisitGetJadwalResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetJadwal401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response GetJadwal401ApplicationProblemPlusJSONResponse) VisitGetJadwalResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetJadwal403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response GetJadwal403ApplicationProblemPlusJSONResponse) VisitGetJadwalResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetJadwal404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response GetJadwal404ApplicationProblemPlusJSONResponse) VisitGetJadwalResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateJadwalRequestObject struct {
+	Id     ID `json:"id"`
+	Params UpdateJadwalParams
+	Body   *UpdateJadwalJSONRequestBody
+}
+
+type UpdateJadwalResponseObject interface {
+	VisitUpdateJadwalResponse(w http.ResponseWriter) error
+}
+
+type UpdateJadwal200ResponseHeaders struct {
+	ETag *string
+}
+
+type UpdateJadwal200JSONResponse struct {
+	Body    Jadwal
+	Headers UpdateJadwal200ResponseHeaders
+}
+
+func (response UpdateJadwal200JSONResponse) VisitUpdateJadwalResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.ETag != nil {
+		w.Header().Set("ETag", fmt.Sprint(*response.Headers.ETag))
+	}
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateJadwal400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response UpdateJadwal400ApplicationProblemPlusJSONResponse) VisitUpdateJadwalResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateJadwal401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response UpdateJadwal401ApplicationProblemPlusJSONResponse) VisitUpdateJadwalResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateJadwal403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response UpdateJadwal403ApplicationProblemPlusJSONResponse) VisitUpdateJadwalResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateJadwal404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response UpdateJadwal404ApplicationProblemPlusJSONResponse) VisitUpdateJadwalResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateJadwal409ApplicationProblemPlusJSONResponse struct {
+	ConflictApplicationProblemPlusJSONResponse
+}
+
+func (response UpdateJadwal409ApplicationProblemPlusJSONResponse) VisitUpdateJadwalResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateJadwal412ApplicationProblemPlusJSONResponse struct {
+	PreconditionFailedApplicationProblemPlusJSONResponse
+}
+
+func (response UpdateJadwal412ApplicationProblemPlusJSONResponse) VisitUpdateJadwalResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(412)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetKalenderRequestObject struct {
+	Tahun Tahun `json:"tahun"`
+}
+
+type GetKalenderResponseObject interface {
+	VisitGetKalenderResponse(w http.ResponseWriter) error
+}
+
+type GetKalender200JSONResponse Kalender
+
+func (response GetKalender200JSONResponse) VisitGetKalenderResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetKalender400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response GetKalender400ApplicationProblemPlusJSONResponse) VisitGetKalenderResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetKalender401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response GetKalender401ApplicationProblemPlusJSONResponse) VisitGetKalenderResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetKalender403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response GetKalender403ApplicationProblemPlusJSONResponse) VisitGetKalenderResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetKalender404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response GetKalender404ApplicationProblemPlusJSONResponse) VisitGetKalenderResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PutKalenderRequestObject struct {
+	Tahun Tahun `json:"tahun"`
+	Body  *PutKalenderJSONRequestBody
+}
+
+type PutKalenderResponseObject interface {
+	VisitPutKalenderResponse(w http.ResponseWriter) error
+}
+
+type PutKalender200JSONResponse Kalender
+
+func (response PutKalender200JSONResponse) VisitPutKalenderResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PutKalender400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response PutKalender400ApplicationProblemPlusJSONResponse) VisitPutKalenderResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PutKalender401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response PutKalender401ApplicationProblemPlusJSONResponse) VisitPutKalenderResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PutKalender403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response PutKalender403ApplicationProblemPlusJSONResponse) VisitPutKalenderResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PutKalender404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response PutKalender404ApplicationProblemPlusJSONResponse) VisitPutKalenderResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -7481,6 +10781,515 @@ func (response UpdateKegiatan422ApplicationProblemPlusJSONResponse) VisitUpdateK
 	return err
 }
 
+type ListKehadiranRequestObject struct {
+	Params ListKehadiranParams
+}
+
+type ListKehadiranResponseObject interface {
+	VisitListKehadiranResponse(w http.ResponseWriter) error
+}
+
+type ListKehadiran200JSONResponse KehadiranPage
+
+func (response ListKehadiran200JSONResponse) VisitListKehadiranResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListKehadiran400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response ListKehadiran400ApplicationProblemPlusJSONResponse) VisitListKehadiranResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListKehadiran401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response ListKehadiran401ApplicationProblemPlusJSONResponse) VisitListKehadiranResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListKehadiran403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response ListKehadiran403ApplicationProblemPlusJSONResponse) VisitListKehadiranResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListKehadiran404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response ListKehadiran404ApplicationProblemPlusJSONResponse) VisitListKehadiranResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CheckInKehadiranRequestObject struct {
+	Params CheckInKehadiranParams
+	Body   *CheckInKehadiranJSONRequestBody
+}
+
+type CheckInKehadiranResponseObject interface {
+	VisitCheckInKehadiranResponse(w http.ResponseWriter) error
+}
+
+type CheckInKehadiran200JSONResponse Kehadiran
+
+func (response CheckInKehadiran200JSONResponse) VisitCheckInKehadiranResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CheckInKehadiran201JSONResponse Kehadiran
+
+func (response CheckInKehadiran201JSONResponse) VisitCheckInKehadiranResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(201)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CheckInKehadiran400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response CheckInKehadiran400ApplicationProblemPlusJSONResponse) VisitCheckInKehadiranResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CheckInKehadiran401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response CheckInKehadiran401ApplicationProblemPlusJSONResponse) VisitCheckInKehadiranResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CheckInKehadiran403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response CheckInKehadiran403ApplicationProblemPlusJSONResponse) VisitCheckInKehadiranResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CheckInKehadiran404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response CheckInKehadiran404ApplicationProblemPlusJSONResponse) VisitCheckInKehadiranResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CheckInKehadiran422ApplicationProblemPlusJSONResponse struct {
+	UnprocessableApplicationProblemPlusJSONResponse
+}
+
+func (response CheckInKehadiran422ApplicationProblemPlusJSONResponse) VisitCheckInKehadiranResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ImportKehadiranRequestObject struct {
+	Params   ImportKehadiranParams
+	Body     io.Reader
+	TextBody *ImportKehadiranTextRequestBody
+}
+
+type ImportKehadiranResponseObject interface {
+	VisitImportKehadiranResponse(w http.ResponseWriter) error
+}
+
+type ImportKehadiran200JSONResponse ImporKehadiranHasil
+
+func (response ImportKehadiran200JSONResponse) VisitImportKehadiranResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ImportKehadiran400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response ImportKehadiran400ApplicationProblemPlusJSONResponse) VisitImportKehadiranResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ImportKehadiran401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response ImportKehadiran401ApplicationProblemPlusJSONResponse) VisitImportKehadiranResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ImportKehadiran403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response ImportKehadiran403ApplicationProblemPlusJSONResponse) VisitImportKehadiranResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ImportKehadiran404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response ImportKehadiran404ApplicationProblemPlusJSONResponse) VisitImportKehadiranResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ImportKehadiran413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response ImportKehadiran413ApplicationProblemPlusJSONResponse) VisitImportKehadiranResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ImportKehadiran422ApplicationProblemPlusJSONResponse ImporKehadiranProblem
+
+func (response ImportKehadiran422ApplicationProblemPlusJSONResponse) VisitImportKehadiranResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type KoreksiKehadiranRequestObject struct {
+	Body *KoreksiKehadiranJSONRequestBody
+}
+
+type KoreksiKehadiranResponseObject interface {
+	VisitKoreksiKehadiranResponse(w http.ResponseWriter) error
+}
+
+type KoreksiKehadiran201JSONResponse Kehadiran
+
+func (response KoreksiKehadiran201JSONResponse) VisitKoreksiKehadiranResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(201)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type KoreksiKehadiran400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response KoreksiKehadiran400ApplicationProblemPlusJSONResponse) VisitKoreksiKehadiranResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type KoreksiKehadiran401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response KoreksiKehadiran401ApplicationProblemPlusJSONResponse) VisitKoreksiKehadiranResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type KoreksiKehadiran403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response KoreksiKehadiran403ApplicationProblemPlusJSONResponse) VisitKoreksiKehadiranResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type KoreksiKehadiran404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response KoreksiKehadiran404ApplicationProblemPlusJSONResponse) VisitKoreksiKehadiranResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type KoreksiKehadiran409ApplicationProblemPlusJSONResponse struct {
+	ConflictApplicationProblemPlusJSONResponse
+}
+
+func (response KoreksiKehadiran409ApplicationProblemPlusJSONResponse) VisitKoreksiKehadiranResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetRekapKehadiranRequestObject struct {
+	Params GetRekapKehadiranParams
+}
+
+type GetRekapKehadiranResponseObject interface {
+	VisitGetRekapKehadiranResponse(w http.ResponseWriter) error
+}
+
+type GetRekapKehadiran200JSONResponse RekapKehadiranPage
+
+func (response GetRekapKehadiran200JSONResponse) VisitGetRekapKehadiranResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetRekapKehadiran400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response GetRekapKehadiran400ApplicationProblemPlusJSONResponse) VisitGetRekapKehadiranResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetRekapKehadiran401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response GetRekapKehadiran401ApplicationProblemPlusJSONResponse) VisitGetRekapKehadiranResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetRekapKehadiran403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response GetRekapKehadiran403ApplicationProblemPlusJSONResponse) VisitGetRekapKehadiranResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetRekapKehadiran404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response GetRekapKehadiran404ApplicationProblemPlusJSONResponse) VisitGetRekapKehadiranResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type ListKlienAPIRequestObject struct {
 	Params ListKlienAPIParams
 }
@@ -7846,6 +11655,182 @@ func (response ChangeMyPassword403ApplicationProblemPlusJSONResponse) VisitChang
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
 	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListPemetaanMesinRequestObject struct {
+	Params ListPemetaanMesinParams
+}
+
+type ListPemetaanMesinResponseObject interface {
+	VisitListPemetaanMesinResponse(w http.ResponseWriter) error
+}
+
+type ListPemetaanMesin200JSONResponse struct {
+	Items []PemetaanMesin `json:"items"`
+}
+
+func (response ListPemetaanMesin200JSONResponse) VisitListPemetaanMesinResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListPemetaanMesin400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response ListPemetaanMesin400ApplicationProblemPlusJSONResponse) VisitListPemetaanMesinResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListPemetaanMesin401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response ListPemetaanMesin401ApplicationProblemPlusJSONResponse) VisitListPemetaanMesinResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListPemetaanMesin403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response ListPemetaanMesin403ApplicationProblemPlusJSONResponse) VisitListPemetaanMesinResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListPemetaanMesin404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response ListPemetaanMesin404ApplicationProblemPlusJSONResponse) VisitListPemetaanMesinResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PutPemetaanMesinRequestObject struct {
+	Body *PutPemetaanMesinJSONRequestBody
+}
+
+type PutPemetaanMesinResponseObject interface {
+	VisitPutPemetaanMesinResponse(w http.ResponseWriter) error
+}
+
+type PutPemetaanMesin200JSONResponse struct {
+	Disimpan int `json:"disimpan"`
+}
+
+func (response PutPemetaanMesin200JSONResponse) VisitPutPemetaanMesinResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PutPemetaanMesin400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response PutPemetaanMesin400ApplicationProblemPlusJSONResponse) VisitPutPemetaanMesinResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PutPemetaanMesin401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response PutPemetaanMesin401ApplicationProblemPlusJSONResponse) VisitPutPemetaanMesinResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PutPemetaanMesin403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response PutPemetaanMesin403ApplicationProblemPlusJSONResponse) VisitPutPemetaanMesinResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PutPemetaanMesin404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response PutPemetaanMesin404ApplicationProblemPlusJSONResponse) VisitPutPemetaanMesinResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -10691,6 +14676,183 @@ func (response PutPredikatOrganisasi409ApplicationProblemPlusJSONResponse) Visit
 	return err
 }
 
+type ListRosterRequestObject struct {
+	Params ListRosterParams
+}
+
+type ListRosterResponseObject interface {
+	VisitListRosterResponse(w http.ResponseWriter) error
+}
+
+type ListRoster200JSONResponse struct {
+	Items []Roster `json:"items"`
+}
+
+func (response ListRoster200JSONResponse) VisitListRosterResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListRoster400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response ListRoster400ApplicationProblemPlusJSONResponse) VisitListRosterResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListRoster401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response ListRoster401ApplicationProblemPlusJSONResponse) VisitListRosterResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListRoster403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response ListRoster403ApplicationProblemPlusJSONResponse) VisitListRosterResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListRoster404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response ListRoster404ApplicationProblemPlusJSONResponse) VisitListRosterResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PutRosterRequestObject struct {
+	Body *PutRosterJSONRequestBody
+}
+
+type PutRosterResponseObject interface {
+	VisitPutRosterResponse(w http.ResponseWriter) error
+}
+
+type PutRoster200JSONResponse struct {
+	Dihapus  int `json:"dihapus"`
+	Disimpan int `json:"disimpan"`
+}
+
+func (response PutRoster200JSONResponse) VisitPutRosterResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PutRoster400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response PutRoster400ApplicationProblemPlusJSONResponse) VisitPutRosterResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PutRoster401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response PutRoster401ApplicationProblemPlusJSONResponse) VisitPutRosterResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PutRoster403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response PutRoster403ApplicationProblemPlusJSONResponse) VisitPutRosterResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PutRoster404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response PutRoster404ApplicationProblemPlusJSONResponse) VisitPutRosterResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type ListSKPRequestObject struct {
 	Params ListSKPParams
 }
@@ -12932,6 +17094,18 @@ type StrictServerInterface interface {
 	// GetDistribusiPredikat Check a unit's employee predikat against the distribution curve (SE MenPANRB 3/2023)
 	// (GET /api/v1/distribusi-predikat)
 	GetDistribusiPredikat(ctx context.Context, request GetDistribusiPredikatRequestObject) (GetDistribusiPredikatResponseObject, error)
+	// ListHukumanDisiplin Disciplinary sanctions (PP 94/2021) within the caller's reach
+	// (GET /api/v1/hukuman-disiplin)
+	ListHukumanDisiplin(ctx context.Context, request ListHukumanDisiplinRequestObject) (ListHukumanDisiplinResponseObject, error)
+	// CreateHukumanDisiplin Record a sanction decision (ADMIN_INSTANSI, or ADMIN_UNIT in scope)
+	// (POST /api/v1/hukuman-disiplin)
+	CreateHukumanDisiplin(ctx context.Context, request CreateHukumanDisiplinRequestObject) (CreateHukumanDisiplinResponseObject, error)
+	// ListUsulanHukuman Sanctions proposed by the yearly check of cumulative unexcused absence (PP 94/2021 Ps. 11), for an admin to confirm
+	// (GET /api/v1/hukuman-disiplin/usulan)
+	ListUsulanHukuman(ctx context.Context, request ListUsulanHukumanRequestObject) (ListUsulanHukumanResponseObject, error)
+	// GetHukumanDisiplin One sanction
+	// (GET /api/v1/hukuman-disiplin/{id})
+	GetHukumanDisiplin(ctx context.Context, request GetHukumanDisiplinRequestObject) (GetHukumanDisiplinResponseObject, error)
 	// ListInstansi List instansi
 	// (GET /api/v1/instansi)
 	ListInstansi(ctx context.Context, request ListInstansiRequestObject) (ListInstansiResponseObject, error)
@@ -12944,6 +17118,18 @@ type StrictServerInterface interface {
 	// UpdateInstansi Change an instansi
 	// (PATCH /api/v1/instansi/{id})
 	UpdateInstansi(ctx context.Context, request UpdateInstansiRequestObject) (UpdateInstansiResponseObject, error)
+	// ListIzin Absence documents (leave, duty, study, WFA) within the caller's reach
+	// (GET /api/v1/izin)
+	ListIzin(ctx context.Context, request ListIzinRequestObject) (ListIzinResponseObject, error)
+	// CreateIzin File an absence document (for oneself, or by an admin for someone in scope)
+	// (POST /api/v1/izin)
+	CreateIzin(ctx context.Context, request CreateIzinRequestObject) (CreateIzinResponseObject, error)
+	// GetIzin One absence document
+	// (GET /api/v1/izin/{id})
+	GetIzin(ctx context.Context, request GetIzinRequestObject) (GetIzinResponseObject, error)
+	// PutuskanIzin Approve or refuse an absence document (the rater or an admin in scope; never one's own)
+	// (POST /api/v1/izin/{id}/keputusan)
+	PutuskanIzin(ctx context.Context, request PutuskanIzinRequestObject) (PutuskanIzinResponseObject, error)
 	// ListJabatan List positions with their holders as of a date
 	// (GET /api/v1/jabatan)
 	ListJabatan(ctx context.Context, request ListJabatanRequestObject) (ListJabatanResponseObject, error)
@@ -12959,6 +17145,36 @@ type StrictServerInterface interface {
 	// UpdateJabatan Change a position
 	// (PATCH /api/v1/jabatan/{id})
 	UpdateJabatan(ctx context.Context, request UpdateJabatanRequestObject) (UpdateJabatanResponseObject, error)
+	// ListJadwal Work schedules of the instansi
+	// (GET /api/v1/jadwal)
+	ListJadwal(ctx context.Context, request ListJadwalRequestObject) (ListJadwalResponseObject, error)
+	// CreateJadwal Create a work schedule (weekly pattern or shifts, with date-range overrides such as Ramadan hours)
+	// (POST /api/v1/jadwal)
+	CreateJadwal(ctx context.Context, request CreateJadwalRequestObject) (CreateJadwalResponseObject, error)
+	// ListPenugasanJadwal Assignments of schedules to units and pegawai
+	// (GET /api/v1/jadwal-penugasan)
+	ListPenugasanJadwal(ctx context.Context, request ListPenugasanJadwalRequestObject) (ListPenugasanJadwalResponseObject, error)
+	// CreatePenugasanJadwal Assign a schedule to a unit (and its sub-units) or to one pegawai from a date
+	// (POST /api/v1/jadwal-penugasan)
+	CreatePenugasanJadwal(ctx context.Context, request CreatePenugasanJadwalRequestObject) (CreatePenugasanJadwalResponseObject, error)
+	// DeletePenugasanJadwal Remove an assignment
+	// (DELETE /api/v1/jadwal-penugasan/{id})
+	DeletePenugasanJadwal(ctx context.Context, request DeletePenugasanJadwalRequestObject) (DeletePenugasanJadwalResponseObject, error)
+	// DeleteJadwal Delete a schedule that is assigned to nobody
+	// (DELETE /api/v1/jadwal/{id})
+	DeleteJadwal(ctx context.Context, request DeleteJadwalRequestObject) (DeleteJadwalResponseObject, error)
+	// GetJadwal One work schedule
+	// (GET /api/v1/jadwal/{id})
+	GetJadwal(ctx context.Context, request GetJadwalRequestObject) (GetJadwalResponseObject, error)
+	// UpdateJadwal Replace a work schedule
+	// (PUT /api/v1/jadwal/{id})
+	UpdateJadwal(ctx context.Context, request UpdateJadwalRequestObject) (UpdateJadwalResponseObject, error)
+	// GetKalender The national holidays and cuti bersama of a year
+	// (GET /api/v1/kalender/{tahun})
+	GetKalender(ctx context.Context, request GetKalenderRequestObject) (GetKalenderResponseObject, error)
+	// PutKalender Replace a whole year's holidays and cuti bersama in one call (ADMIN_INSTANSI)
+	// (PUT /api/v1/kalender/{tahun})
+	PutKalender(ctx context.Context, request PutKalenderRequestObject) (PutKalenderResponseObject, error)
 	// ListKeberatan Objections the caller made, must decide, or administers
 	// (GET /api/v1/keberatan)
 	ListKeberatan(ctx context.Context, request ListKeberatanRequestObject) (ListKeberatanResponseObject, error)
@@ -12992,6 +17208,21 @@ type StrictServerInterface interface {
 	// UpdateKegiatan Correct one's own activity while it awaits verification (or after a rejection)
 	// (PUT /api/v1/kegiatan/{id})
 	UpdateKegiatan(ctx context.Context, request UpdateKegiatanRequestObject) (UpdateKegiatanResponseObject, error)
+	// ListKehadiran Clock records within the caller's reach
+	// (GET /api/v1/kehadiran)
+	ListKehadiran(ctx context.Context, request ListKehadiranRequestObject) (ListKehadiranResponseObject, error)
+	// CheckInKehadiran Check in or out from the mobile app (for oneself)
+	// (POST /api/v1/kehadiran)
+	CheckInKehadiran(ctx context.Context, request CheckInKehadiranRequestObject) (CheckInKehadiranResponseObject, error)
+	// ImportKehadiran Import clock records from a CSV file or a fingerprint machine's ATTLOG export (all or nothing, idempotent)
+	// (POST /api/v1/kehadiran/impor)
+	ImportKehadiran(ctx context.Context, request ImportKehadiranRequestObject) (ImportKehadiranResponseObject, error)
+	// KoreksiKehadiran Add a missing record or replace a wrong one, with a reason (admins); the original is kept
+	// (POST /api/v1/kehadiran/koreksi)
+	KoreksiKehadiran(ctx context.Context, request KoreksiKehadiranRequestObject) (KoreksiKehadiranResponseObject, error)
+	// GetRekapKehadiran Monthly attendance summary per pegawai
+	// (GET /api/v1/kehadiran/rekap)
+	GetRekapKehadiran(ctx context.Context, request GetRekapKehadiranRequestObject) (GetRekapKehadiranResponseObject, error)
 	// ListKlienAPI List the instansi's API clients
 	// (GET /api/v1/klien-api)
 	ListKlienAPI(ctx context.Context, request ListKlienAPIRequestObject) (ListKlienAPIResponseObject, error)
@@ -13007,6 +17238,12 @@ type StrictServerInterface interface {
 	// ChangeMyPassword Change the caller's own password (revokes every refresh token)
 	// (POST /api/v1/me/password)
 	ChangeMyPassword(ctx context.Context, request ChangeMyPasswordRequestObject) (ChangeMyPasswordResponseObject, error)
+	// ListPemetaanMesin Fingerprint-machine user ids mapped to NIP
+	// (GET /api/v1/mesin-absensi/pemetaan)
+	ListPemetaanMesin(ctx context.Context, request ListPemetaanMesinRequestObject) (ListPemetaanMesinResponseObject, error)
+	// PutPemetaanMesin Set machine user-id mappings (upsert by machine and user id)
+	// (PUT /api/v1/mesin-absensi/pemetaan)
+	PutPemetaanMesin(ctx context.Context, request PutPemetaanMesinRequestObject) (PutPemetaanMesinResponseObject, error)
 	// ListPegawai List employees as of a date
 	// (GET /api/v1/pegawai)
 	ListPegawai(ctx context.Context, request ListPegawaiRequestObject) (ListPegawaiResponseObject, error)
@@ -13094,6 +17331,12 @@ type StrictServerInterface interface {
 	// PutPredikatOrganisasi Set a unit's organisation predikat for a period
 	// (PUT /api/v1/predikat-organisasi)
 	PutPredikatOrganisasi(ctx context.Context, request PutPredikatOrganisasiRequestObject) (PutPredikatOrganisasiResponseObject, error)
+	// ListRoster Shift roster entries
+	// (GET /api/v1/roster)
+	ListRoster(ctx context.Context, request ListRosterRequestObject) (ListRosterResponseObject, error)
+	// PutRoster Set shift roster entries (one shift per pegawai per date; an empty kode_shift removes the entry)
+	// (PUT /api/v1/roster)
+	PutRoster(ctx context.Context, request PutRosterRequestObject) (PutRosterResponseObject, error)
 	// ListSKP List SKP within the caller's reach
 	// (GET /api/v1/skp)
 	ListSKP(ctx context.Context, request ListSKPRequestObject) (ListSKPResponseObject, error)
@@ -13411,6 +17654,127 @@ func (sh *strictHandler) GetDistribusiPredikat(ctx echo.Context, params GetDistr
 	return nil
 }
 
+// ListHukumanDisiplin operation middleware
+func (sh *strictHandler) ListHukumanDisiplin(ctx echo.Context, params ListHukumanDisiplinParams) error {
+	var request ListHukumanDisiplinRequestObject
+
+	request.Params = params
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.ListHukumanDisiplin(ctx.Request().Context(), request.(ListHukumanDisiplinRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListHukumanDisiplin")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(ListHukumanDisiplinResponseObject); ok {
+		return validResponse.VisitListHukumanDisiplinResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// CreateHukumanDisiplin operation middleware
+func (sh *strictHandler) CreateHukumanDisiplin(ctx echo.Context) error {
+	var request CreateHukumanDisiplinRequestObject
+
+	var body CreateHukumanDisiplinJSONRequestBody
+	var err error
+	if binder, ok := ctx.Echo().Binder.(*echo.DefaultBinder); ok {
+		// A request validator built on kin-openapi's openapi3filter with
+		// KeepValidatedValue leaves the value it validated on the body. Bind
+		// that value, matching member names exactly, so the handler receives
+		// what was validated instead of a second, case-insensitive decode.
+		// Otherwise bind only the request body, so that path and query
+		// parameters are not also bound into the body struct.
+		if vb, ok := ctx.Request().Body.(interface{ ValidatedValue() any }); !ok || runtime.BindJSONValue(vb.ValidatedValue(), &body) != nil {
+			err = binder.BindBody(ctx, &body)
+		}
+	} else {
+		// A custom binder is installed on the Echo instance; defer to it
+		// entirely, since echo.Binder does not expose body-only binding and
+		// the binder may do more than decode (for example call ctx.Validate).
+		err = ctx.Bind(&body)
+	}
+	if err != nil {
+		return err
+	}
+	request.Body = &body
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.CreateHukumanDisiplin(ctx.Request().Context(), request.(CreateHukumanDisiplinRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "CreateHukumanDisiplin")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(CreateHukumanDisiplinResponseObject); ok {
+		return validResponse.VisitCreateHukumanDisiplinResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// ListUsulanHukuman operation middleware
+func (sh *strictHandler) ListUsulanHukuman(ctx echo.Context, params ListUsulanHukumanParams) error {
+	var request ListUsulanHukumanRequestObject
+
+	request.Params = params
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.ListUsulanHukuman(ctx.Request().Context(), request.(ListUsulanHukumanRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListUsulanHukuman")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(ListUsulanHukumanResponseObject); ok {
+		return validResponse.VisitListUsulanHukumanResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// GetHukumanDisiplin operation middleware
+func (sh *strictHandler) GetHukumanDisiplin(ctx echo.Context, id ID) error {
+	var request GetHukumanDisiplinRequestObject
+
+	request.Id = id
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.GetHukumanDisiplin(ctx.Request().Context(), request.(GetHukumanDisiplinRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "GetHukumanDisiplin")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(GetHukumanDisiplinResponseObject); ok {
+		return validResponse.VisitGetHukumanDisiplinResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
 // ListInstansi operation middleware
 func (sh *strictHandler) ListInstansi(ctx echo.Context, params ListInstansiParams) error {
 	var request ListInstansiRequestObject
@@ -13550,6 +17914,150 @@ func (sh *strictHandler) UpdateInstansi(ctx echo.Context, id ID, params UpdateIn
 		return err
 	} else if validResponse, ok := response.(UpdateInstansiResponseObject); ok {
 		return validResponse.VisitUpdateInstansiResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// ListIzin operation middleware
+func (sh *strictHandler) ListIzin(ctx echo.Context, params ListIzinParams) error {
+	var request ListIzinRequestObject
+
+	request.Params = params
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.ListIzin(ctx.Request().Context(), request.(ListIzinRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListIzin")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(ListIzinResponseObject); ok {
+		return validResponse.VisitListIzinResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// CreateIzin operation middleware
+func (sh *strictHandler) CreateIzin(ctx echo.Context) error {
+	var request CreateIzinRequestObject
+
+	var body CreateIzinJSONRequestBody
+	var err error
+	if binder, ok := ctx.Echo().Binder.(*echo.DefaultBinder); ok {
+		// A request validator built on kin-openapi's openapi3filter with
+		// KeepValidatedValue leaves the value it validated on the body. Bind
+		// that value, matching member names exactly, so the handler receives
+		// what was validated instead of a second, case-insensitive decode.
+		// Otherwise bind only the request body, so that path and query
+		// parameters are not also bound into the body struct.
+		if vb, ok := ctx.Request().Body.(interface{ ValidatedValue() any }); !ok || runtime.BindJSONValue(vb.ValidatedValue(), &body) != nil {
+			err = binder.BindBody(ctx, &body)
+		}
+	} else {
+		// A custom binder is installed on the Echo instance; defer to it
+		// entirely, since echo.Binder does not expose body-only binding and
+		// the binder may do more than decode (for example call ctx.Validate).
+		err = ctx.Bind(&body)
+	}
+	if err != nil {
+		return err
+	}
+	request.Body = &body
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.CreateIzin(ctx.Request().Context(), request.(CreateIzinRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "CreateIzin")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(CreateIzinResponseObject); ok {
+		return validResponse.VisitCreateIzinResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// GetIzin operation middleware
+func (sh *strictHandler) GetIzin(ctx echo.Context, id ID) error {
+	var request GetIzinRequestObject
+
+	request.Id = id
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.GetIzin(ctx.Request().Context(), request.(GetIzinRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "GetIzin")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(GetIzinResponseObject); ok {
+		return validResponse.VisitGetIzinResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// PutuskanIzin operation middleware
+func (sh *strictHandler) PutuskanIzin(ctx echo.Context, id ID) error {
+	var request PutuskanIzinRequestObject
+
+	request.Id = id
+
+	var body PutuskanIzinJSONRequestBody
+	var err error
+	if binder, ok := ctx.Echo().Binder.(*echo.DefaultBinder); ok {
+		// A request validator built on kin-openapi's openapi3filter with
+		// KeepValidatedValue leaves the value it validated on the body. Bind
+		// that value, matching member names exactly, so the handler receives
+		// what was validated instead of a second, case-insensitive decode.
+		// Otherwise bind only the request body, so that path and query
+		// parameters are not also bound into the body struct.
+		if vb, ok := ctx.Request().Body.(interface{ ValidatedValue() any }); !ok || runtime.BindJSONValue(vb.ValidatedValue(), &body) != nil {
+			err = binder.BindBody(ctx, &body)
+		}
+	} else {
+		// A custom binder is installed on the Echo instance; defer to it
+		// entirely, since echo.Binder does not expose body-only binding and
+		// the binder may do more than decode (for example call ctx.Validate).
+		err = ctx.Bind(&body)
+	}
+	if err != nil {
+		return err
+	}
+	request.Body = &body
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.PutuskanIzin(ctx.Request().Context(), request.(PutuskanIzinRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "PutuskanIzin")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(PutuskanIzinResponseObject); ok {
+		return validResponse.VisitPutuskanIzinResponse(ctx.Response())
 	} else if response != nil {
 		return fmt.Errorf("unexpected response type: %T", response)
 	}
@@ -13721,6 +18229,343 @@ func (sh *strictHandler) UpdateJabatan(ctx echo.Context, id ID, params UpdateJab
 		return err
 	} else if validResponse, ok := response.(UpdateJabatanResponseObject); ok {
 		return validResponse.VisitUpdateJabatanResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// ListJadwal operation middleware
+func (sh *strictHandler) ListJadwal(ctx echo.Context) error {
+	var request ListJadwalRequestObject
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.ListJadwal(ctx.Request().Context(), request.(ListJadwalRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListJadwal")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(ListJadwalResponseObject); ok {
+		return validResponse.VisitListJadwalResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// CreateJadwal operation middleware
+func (sh *strictHandler) CreateJadwal(ctx echo.Context) error {
+	var request CreateJadwalRequestObject
+
+	var body CreateJadwalJSONRequestBody
+	var err error
+	if binder, ok := ctx.Echo().Binder.(*echo.DefaultBinder); ok {
+		// A request validator built on kin-openapi's openapi3filter with
+		// KeepValidatedValue leaves the value it validated on the body. Bind
+		// that value, matching member names exactly, so the handler receives
+		// what was validated instead of a second, case-insensitive decode.
+		// Otherwise bind only the request body, so that path and query
+		// parameters are not also bound into the body struct.
+		if vb, ok := ctx.Request().Body.(interface{ ValidatedValue() any }); !ok || runtime.BindJSONValue(vb.ValidatedValue(), &body) != nil {
+			err = binder.BindBody(ctx, &body)
+		}
+	} else {
+		// A custom binder is installed on the Echo instance; defer to it
+		// entirely, since echo.Binder does not expose body-only binding and
+		// the binder may do more than decode (for example call ctx.Validate).
+		err = ctx.Bind(&body)
+	}
+	if err != nil {
+		return err
+	}
+	request.Body = &body
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.CreateJadwal(ctx.Request().Context(), request.(CreateJadwalRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "CreateJadwal")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(CreateJadwalResponseObject); ok {
+		return validResponse.VisitCreateJadwalResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// ListPenugasanJadwal operation middleware
+func (sh *strictHandler) ListPenugasanJadwal(ctx echo.Context, params ListPenugasanJadwalParams) error {
+	var request ListPenugasanJadwalRequestObject
+
+	request.Params = params
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.ListPenugasanJadwal(ctx.Request().Context(), request.(ListPenugasanJadwalRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListPenugasanJadwal")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(ListPenugasanJadwalResponseObject); ok {
+		return validResponse.VisitListPenugasanJadwalResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// CreatePenugasanJadwal operation middleware
+func (sh *strictHandler) CreatePenugasanJadwal(ctx echo.Context) error {
+	var request CreatePenugasanJadwalRequestObject
+
+	var body CreatePenugasanJadwalJSONRequestBody
+	var err error
+	if binder, ok := ctx.Echo().Binder.(*echo.DefaultBinder); ok {
+		// A request validator built on kin-openapi's openapi3filter with
+		// KeepValidatedValue leaves the value it validated on the body. Bind
+		// that value, matching member names exactly, so the handler receives
+		// what was validated instead of a second, case-insensitive decode.
+		// Otherwise bind only the request body, so that path and query
+		// parameters are not also bound into the body struct.
+		if vb, ok := ctx.Request().Body.(interface{ ValidatedValue() any }); !ok || runtime.BindJSONValue(vb.ValidatedValue(), &body) != nil {
+			err = binder.BindBody(ctx, &body)
+		}
+	} else {
+		// A custom binder is installed on the Echo instance; defer to it
+		// entirely, since echo.Binder does not expose body-only binding and
+		// the binder may do more than decode (for example call ctx.Validate).
+		err = ctx.Bind(&body)
+	}
+	if err != nil {
+		return err
+	}
+	request.Body = &body
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.CreatePenugasanJadwal(ctx.Request().Context(), request.(CreatePenugasanJadwalRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "CreatePenugasanJadwal")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(CreatePenugasanJadwalResponseObject); ok {
+		return validResponse.VisitCreatePenugasanJadwalResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// DeletePenugasanJadwal operation middleware
+func (sh *strictHandler) DeletePenugasanJadwal(ctx echo.Context, id ID) error {
+	var request DeletePenugasanJadwalRequestObject
+
+	request.Id = id
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.DeletePenugasanJadwal(ctx.Request().Context(), request.(DeletePenugasanJadwalRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "DeletePenugasanJadwal")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(DeletePenugasanJadwalResponseObject); ok {
+		return validResponse.VisitDeletePenugasanJadwalResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// DeleteJadwal operation middleware
+func (sh *strictHandler) DeleteJadwal(ctx echo.Context, id ID) error {
+	var request DeleteJadwalRequestObject
+
+	request.Id = id
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.DeleteJadwal(ctx.Request().Context(), request.(DeleteJadwalRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "DeleteJadwal")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(DeleteJadwalResponseObject); ok {
+		return validResponse.VisitDeleteJadwalResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// GetJadwal operation middleware
+func (sh *strictHandler) GetJadwal(ctx echo.Context, id ID) error {
+	var request GetJadwalRequestObject
+
+	request.Id = id
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.GetJadwal(ctx.Request().Context(), request.(GetJadwalRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "GetJadwal")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(GetJadwalResponseObject); ok {
+		return validResponse.VisitGetJadwalResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// UpdateJadwal operation middleware
+func (sh *strictHandler) UpdateJadwal(ctx echo.Context, id ID, params UpdateJadwalParams) error {
+	var request UpdateJadwalRequestObject
+
+	request.Id = id
+	request.Params = params
+
+	var body UpdateJadwalJSONRequestBody
+	var err error
+	if binder, ok := ctx.Echo().Binder.(*echo.DefaultBinder); ok {
+		// A request validator built on kin-openapi's openapi3filter with
+		// KeepValidatedValue leaves the value it validated on the body. Bind
+		// that value, matching member names exactly, so the handler receives
+		// what was validated instead of a second, case-insensitive decode.
+		// Otherwise bind only the request body, so that path and query
+		// parameters are not also bound into the body struct.
+		if vb, ok := ctx.Request().Body.(interface{ ValidatedValue() any }); !ok || runtime.BindJSONValue(vb.ValidatedValue(), &body) != nil {
+			err = binder.BindBody(ctx, &body)
+		}
+	} else {
+		// A custom binder is installed on the Echo instance; defer to it
+		// entirely, since echo.Binder does not expose body-only binding and
+		// the binder may do more than decode (for example call ctx.Validate).
+		err = ctx.Bind(&body)
+	}
+	if err != nil {
+		return err
+	}
+	request.Body = &body
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.UpdateJadwal(ctx.Request().Context(), request.(UpdateJadwalRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "UpdateJadwal")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(UpdateJadwalResponseObject); ok {
+		return validResponse.VisitUpdateJadwalResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// GetKalender operation middleware
+func (sh *strictHandler) GetKalender(ctx echo.Context, tahun Tahun) error {
+	var request GetKalenderRequestObject
+
+	request.Tahun = tahun
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.GetKalender(ctx.Request().Context(), request.(GetKalenderRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "GetKalender")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(GetKalenderResponseObject); ok {
+		return validResponse.VisitGetKalenderResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// PutKalender operation middleware
+func (sh *strictHandler) PutKalender(ctx echo.Context, tahun Tahun) error {
+	var request PutKalenderRequestObject
+
+	request.Tahun = tahun
+
+	var body PutKalenderJSONRequestBody
+	var err error
+	if binder, ok := ctx.Echo().Binder.(*echo.DefaultBinder); ok {
+		// A request validator built on kin-openapi's openapi3filter with
+		// KeepValidatedValue leaves the value it validated on the body. Bind
+		// that value, matching member names exactly, so the handler receives
+		// what was validated instead of a second, case-insensitive decode.
+		// Otherwise bind only the request body, so that path and query
+		// parameters are not also bound into the body struct.
+		if vb, ok := ctx.Request().Body.(interface{ ValidatedValue() any }); !ok || runtime.BindJSONValue(vb.ValidatedValue(), &body) != nil {
+			err = binder.BindBody(ctx, &body)
+		}
+	} else {
+		// A custom binder is installed on the Echo instance; defer to it
+		// entirely, since echo.Binder does not expose body-only binding and
+		// the binder may do more than decode (for example call ctx.Validate).
+		err = ctx.Bind(&body)
+	}
+	if err != nil {
+		return err
+	}
+	request.Body = &body
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.PutKalender(ctx.Request().Context(), request.(PutKalenderRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "PutKalender")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(PutKalenderResponseObject); ok {
+		return validResponse.VisitPutKalenderResponse(ctx.Response())
 	} else if response != nil {
 		return fmt.Errorf("unexpected response type: %T", response)
 	}
@@ -14112,6 +18957,186 @@ func (sh *strictHandler) UpdateKegiatan(ctx echo.Context, id ID, params UpdateKe
 	return nil
 }
 
+// ListKehadiran operation middleware
+func (sh *strictHandler) ListKehadiran(ctx echo.Context, params ListKehadiranParams) error {
+	var request ListKehadiranRequestObject
+
+	request.Params = params
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.ListKehadiran(ctx.Request().Context(), request.(ListKehadiranRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListKehadiran")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(ListKehadiranResponseObject); ok {
+		return validResponse.VisitListKehadiranResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// CheckInKehadiran operation middleware
+func (sh *strictHandler) CheckInKehadiran(ctx echo.Context, params CheckInKehadiranParams) error {
+	var request CheckInKehadiranRequestObject
+
+	request.Params = params
+
+	var body CheckInKehadiranJSONRequestBody
+	var err error
+	if binder, ok := ctx.Echo().Binder.(*echo.DefaultBinder); ok {
+		// A request validator built on kin-openapi's openapi3filter with
+		// KeepValidatedValue leaves the value it validated on the body. Bind
+		// that value, matching member names exactly, so the handler receives
+		// what was validated instead of a second, case-insensitive decode.
+		// Otherwise bind only the request body, so that path and query
+		// parameters are not also bound into the body struct.
+		if vb, ok := ctx.Request().Body.(interface{ ValidatedValue() any }); !ok || runtime.BindJSONValue(vb.ValidatedValue(), &body) != nil {
+			err = binder.BindBody(ctx, &body)
+		}
+	} else {
+		// A custom binder is installed on the Echo instance; defer to it
+		// entirely, since echo.Binder does not expose body-only binding and
+		// the binder may do more than decode (for example call ctx.Validate).
+		err = ctx.Bind(&body)
+	}
+	if err != nil {
+		return err
+	}
+	request.Body = &body
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.CheckInKehadiran(ctx.Request().Context(), request.(CheckInKehadiranRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "CheckInKehadiran")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(CheckInKehadiranResponseObject); ok {
+		return validResponse.VisitCheckInKehadiranResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// ImportKehadiran operation middleware
+func (sh *strictHandler) ImportKehadiran(ctx echo.Context, params ImportKehadiranParams) error {
+	var request ImportKehadiranRequestObject
+
+	request.Params = params
+	if strings.HasPrefix(ctx.Request().Header.Get("Content-Type"), "text/csv") {
+		request.Body = ctx.Request().Body
+	}
+	if strings.HasPrefix(ctx.Request().Header.Get("Content-Type"), "text/plain") {
+		data, err := io.ReadAll(ctx.Request().Body)
+		if err != nil {
+			return err
+		}
+		body := ImportKehadiranTextRequestBody(data)
+		request.TextBody = &body
+	}
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.ImportKehadiran(ctx.Request().Context(), request.(ImportKehadiranRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ImportKehadiran")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(ImportKehadiranResponseObject); ok {
+		return validResponse.VisitImportKehadiranResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// KoreksiKehadiran operation middleware
+func (sh *strictHandler) KoreksiKehadiran(ctx echo.Context) error {
+	var request KoreksiKehadiranRequestObject
+
+	var body KoreksiKehadiranJSONRequestBody
+	var err error
+	if binder, ok := ctx.Echo().Binder.(*echo.DefaultBinder); ok {
+		// A request validator built on kin-openapi's openapi3filter with
+		// KeepValidatedValue leaves the value it validated on the body. Bind
+		// that value, matching member names exactly, so the handler receives
+		// what was validated instead of a second, case-insensitive decode.
+		// Otherwise bind only the request body, so that path and query
+		// parameters are not also bound into the body struct.
+		if vb, ok := ctx.Request().Body.(interface{ ValidatedValue() any }); !ok || runtime.BindJSONValue(vb.ValidatedValue(), &body) != nil {
+			err = binder.BindBody(ctx, &body)
+		}
+	} else {
+		// A custom binder is installed on the Echo instance; defer to it
+		// entirely, since echo.Binder does not expose body-only binding and
+		// the binder may do more than decode (for example call ctx.Validate).
+		err = ctx.Bind(&body)
+	}
+	if err != nil {
+		return err
+	}
+	request.Body = &body
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.KoreksiKehadiran(ctx.Request().Context(), request.(KoreksiKehadiranRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "KoreksiKehadiran")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(KoreksiKehadiranResponseObject); ok {
+		return validResponse.VisitKoreksiKehadiranResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// GetRekapKehadiran operation middleware
+func (sh *strictHandler) GetRekapKehadiran(ctx echo.Context, params GetRekapKehadiranParams) error {
+	var request GetRekapKehadiranRequestObject
+
+	request.Params = params
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.GetRekapKehadiran(ctx.Request().Context(), request.(GetRekapKehadiranRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "GetRekapKehadiran")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(GetRekapKehadiranResponseObject); ok {
+		return validResponse.VisitGetRekapKehadiranResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
 // ListKlienAPI operation middleware
 func (sh *strictHandler) ListKlienAPI(ctx echo.Context, params ListKlienAPIParams) error {
 	var request ListKlienAPIRequestObject
@@ -14271,6 +19296,77 @@ func (sh *strictHandler) ChangeMyPassword(ctx echo.Context) error {
 		return err
 	} else if validResponse, ok := response.(ChangeMyPasswordResponseObject); ok {
 		return validResponse.VisitChangeMyPasswordResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// ListPemetaanMesin operation middleware
+func (sh *strictHandler) ListPemetaanMesin(ctx echo.Context, params ListPemetaanMesinParams) error {
+	var request ListPemetaanMesinRequestObject
+
+	request.Params = params
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.ListPemetaanMesin(ctx.Request().Context(), request.(ListPemetaanMesinRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListPemetaanMesin")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(ListPemetaanMesinResponseObject); ok {
+		return validResponse.VisitListPemetaanMesinResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// PutPemetaanMesin operation middleware
+func (sh *strictHandler) PutPemetaanMesin(ctx echo.Context) error {
+	var request PutPemetaanMesinRequestObject
+
+	var body PutPemetaanMesinJSONRequestBody
+	var err error
+	if binder, ok := ctx.Echo().Binder.(*echo.DefaultBinder); ok {
+		// A request validator built on kin-openapi's openapi3filter with
+		// KeepValidatedValue leaves the value it validated on the body. Bind
+		// that value, matching member names exactly, so the handler receives
+		// what was validated instead of a second, case-insensitive decode.
+		// Otherwise bind only the request body, so that path and query
+		// parameters are not also bound into the body struct.
+		if vb, ok := ctx.Request().Body.(interface{ ValidatedValue() any }); !ok || runtime.BindJSONValue(vb.ValidatedValue(), &body) != nil {
+			err = binder.BindBody(ctx, &body)
+		}
+	} else {
+		// A custom binder is installed on the Echo instance; defer to it
+		// entirely, since echo.Binder does not expose body-only binding and
+		// the binder may do more than decode (for example call ctx.Validate).
+		err = ctx.Bind(&body)
+	}
+	if err != nil {
+		return err
+	}
+	request.Body = &body
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.PutPemetaanMesin(ctx.Request().Context(), request.(PutPemetaanMesinRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "PutPemetaanMesin")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(PutPemetaanMesinResponseObject); ok {
+		return validResponse.VisitPutPemetaanMesinResponse(ctx.Response())
 	} else if response != nil {
 		return fmt.Errorf("unexpected response type: %T", response)
 	}
@@ -15267,6 +20363,77 @@ func (sh *strictHandler) PutPredikatOrganisasi(ctx echo.Context) error {
 		return err
 	} else if validResponse, ok := response.(PutPredikatOrganisasiResponseObject); ok {
 		return validResponse.VisitPutPredikatOrganisasiResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// ListRoster operation middleware
+func (sh *strictHandler) ListRoster(ctx echo.Context, params ListRosterParams) error {
+	var request ListRosterRequestObject
+
+	request.Params = params
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.ListRoster(ctx.Request().Context(), request.(ListRosterRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListRoster")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(ListRosterResponseObject); ok {
+		return validResponse.VisitListRosterResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// PutRoster operation middleware
+func (sh *strictHandler) PutRoster(ctx echo.Context) error {
+	var request PutRosterRequestObject
+
+	var body PutRosterJSONRequestBody
+	var err error
+	if binder, ok := ctx.Echo().Binder.(*echo.DefaultBinder); ok {
+		// A request validator built on kin-openapi's openapi3filter with
+		// KeepValidatedValue leaves the value it validated on the body. Bind
+		// that value, matching member names exactly, so the handler receives
+		// what was validated instead of a second, case-insensitive decode.
+		// Otherwise bind only the request body, so that path and query
+		// parameters are not also bound into the body struct.
+		if vb, ok := ctx.Request().Body.(interface{ ValidatedValue() any }); !ok || runtime.BindJSONValue(vb.ValidatedValue(), &body) != nil {
+			err = binder.BindBody(ctx, &body)
+		}
+	} else {
+		// A custom binder is installed on the Echo instance; defer to it
+		// entirely, since echo.Binder does not expose body-only binding and
+		// the binder may do more than decode (for example call ctx.Validate).
+		err = ctx.Bind(&body)
+	}
+	if err != nil {
+		return err
+	}
+	request.Body = &body
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.PutRoster(ctx.Request().Context(), request.(PutRosterRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "PutRoster")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(PutRosterResponseObject); ok {
+		return validResponse.VisitPutRosterResponse(ctx.Response())
 	} else if response != nil {
 		return fmt.Errorf("unexpected response type: %T", response)
 	}

@@ -45,6 +45,7 @@ func New(ctx context.Context, db *repository.DB, o Options) (*App, error) {
 		return nil, err
 	}
 	pegawai := &service.Pegawai{Base: base, Store: db}
+	jadwal := &service.Jadwal{Base: base, Store: db, Org: pegawai}
 	h := &api.Handler{
 		Auth:       auth,
 		Instansi:   &service.Instansi{Base: base, Store: db},
@@ -61,6 +62,11 @@ func New(ctx context.Context, db *repository.DB, o Options) (*App, error) {
 		Penilaian:  &service.Penilaian{Base: base, Store: db, Org: pegawai},
 		UmpanBalik: &service.UmpanBalik{Base: base, Store: db, Org: pegawai},
 		Keberatan:  &service.Keberatan{Base: base, Store: db},
+		Jadwal:     jadwal,
+		Kehadiran:  &service.Kehadiran{Base: base, Store: db, Org: pegawai},
+		Izin:       &service.Izin{Base: base, Store: db, Org: pegawai},
+		Hukuman:    &service.HukumanDisiplin{Base: base, Store: db, Org: pegawai},
+		Rekap:      &service.Rekap{Base: base, Store: db, Jadwal: jadwal, Org: pegawai},
 		Ready:      db.Ping,
 		Version:    o.Version,
 	}
