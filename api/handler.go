@@ -38,6 +38,10 @@ type Handler struct {
 	Izin       *service.Izin
 	Hukuman    *service.HukumanDisiplin
 	Rekap      *service.Rekap
+	AturanTPP  *service.AturanTPP
+	PaguTPP    *service.PaguTPP
+	MasukanTPP *service.MasukanTPP
+	TPP        *service.TPP
 	Ready      func(ctx context.Context) error
 	Version    string
 }

@@ -5,6 +5,8 @@ package api
 
 import (
 	"context"
+	"encoding/json"
+	"errors"
 	"fmt"
 	"log/slog"
 	"net/http"
@@ -51,6 +53,7 @@ func New(ctx context.Context, cfg Config, d Deps) (*echo.Echo, error) {
 	e := echo.New()
 	e.HideBanner, e.HidePort = true, true
 	e.HTTPErrorHandler = errorHandler(d.Log)
+	e.JSONSerializer = exactJSON{}
 	// Behind a reverse proxy set TrustProxy so that rate limits key on the real client.
 	e.IPExtractor = echo.ExtractIPDirect()
 	if cfg.TrustProxy {
@@ -152,12 +155,31 @@ func recoverer(log *slog.Logger) echo.MiddlewareFunc {
 	}
 }
 
-// bodyLimit caps request bodies; imports get a larger cap.
+// exactJSON decodes request bodies keeping numbers in free-form objects (a TPP rule
+// profile) as their literal text, so that a decimal such as 1.24897 or an amount of
+// 9007199254740993 reaches the domain exactly instead of through float64.
+type exactJSON struct{ echo.DefaultJSONSerializer }
+
+// Deserialize implements echo.JSONSerializer.
+func (exactJSON) Deserialize(c echo.Context, i any) error {
+	dec := json.NewDecoder(c.Request().Body)
+	dec.UseNumber()
+	err := dec.Decode(i)
+	var te *json.UnmarshalTypeError
+	var se *json.SyntaxError
+	if errors.As(err, &te) || errors.As(err, &se) {
+		return echo.NewHTTPError(http.StatusBadRequest, err.Error()).SetInternal(err)
+	}
+	return err
+}
+
+// bodyLimit caps request bodies; imports and the month's payroll inputs (one row per
+// pegawai) get a larger cap.
 func bodyLimit(cfg Config) echo.MiddlewareFunc {
 	return func(next echo.HandlerFunc) echo.HandlerFunc {
 		return func(c echo.Context) error {
 			limit := cfg.BodyLimit
-			if strings.HasSuffix(c.Request().URL.Path, "/impor") {
+			if p := c.Request().URL.Path; strings.HasSuffix(p, "/impor") || strings.HasPrefix(p, "/api/v1/masukan-tpp/") {
 				limit = cfg.ImportLimit
 			}
 			req := c.Request()

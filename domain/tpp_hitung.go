@@ -388,7 +388,7 @@ func (e *mesin) pengali(pd, pt nilai) (nilai, nilai) {
 			if x.Predikat == pred {
 				pd, pt = e.kali(pd, pt, x.Persen, "TINGKAT_TAHUNAN", aturan("predikat/tingkat_tahunan/", i),
 					e.t.mulai().s("Tingkat TPP tahun ini menurut predikat kinerja tahun lalu (", "This year's TPP level by last year's annual predikat (").
-						sama(labelPredikat(pred)).sama("): "))
+						sama(pred.Label()).sama("): "))
 			}
 		}
 	}
@@ -568,7 +568,7 @@ func (e *mesin) kinerjaPredikat() (nilai, bool) {
 	for i, x := range e.p.Kinerja.Predikat {
 		if x.Predikat == pred {
 			e.catat(Langkah{Kode: "KINERJA", Aturan: aturan("kinerja/predikat/", i), Persen: x.Persen.s},
-				e.t.mulai().s("Predikat kinerja bulan ini ", "This month's predikat is ").sama(labelPredikat(pred)).
+				e.t.mulai().s("Predikat kinerja bulan ini ", "This month's predikat is ").sama(pred.Label()).
 					s(": persentase kinerja ", ": performance percentage ").pctn(x.Persen.n))
 			return nN(x.Persen.n), true
 		}
@@ -1095,7 +1095,7 @@ func (e *mesin) predikatBulanan(a nilai) (nilai, nilai) {
 		if x.Predikat == pred && x.Persen.n > 0 {
 			cut := a.persenN(x.Persen.n)
 			e.catat(Langkah{Kode: "PREDIKAT_BULANAN", Aturan: aturan("predikat/potongan_bulanan/", i), Persen: x.Persen.s, Dasar: a.String(), Jumlah: cut.String()},
-				e.t.mulai().s("Predikat kinerja bulan ini ", "This month's predikat ").sama(labelPredikat(pred)).s(": potongan ", ": deduction ").
+				e.t.mulai().s("Predikat kinerja bulan ini ", "This month's predikat ").sama(pred.Label()).s(": potongan ", ": deduction ").
 					pctn(x.Persen.n).sama(" × ").rp(a).sama(" = ").rp(cut))
 			return e.potong(a, cut, "potongan predikat", "the predikat cut")
 		}

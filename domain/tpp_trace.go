@@ -109,6 +109,17 @@ func (t *teks) tgl(d time.Time) *teks {
 	return t.sama(" ").int(y)
 }
 
+// NamaBulan names a month in lang ("id": "Oktober", "en": "October").
+func NamaBulan(m time.Month, lang string) string {
+	if m < 1 || m > 12 {
+		return strconv.Itoa(int(m))
+	}
+	if lang == "en" {
+		return namaBulanEN[m-1]
+	}
+	return namaBulanID[m-1]
+}
+
 // bulan appends a month: "Februari 2026" / "February 2026".
 func (t *teks) bulan(y int, m time.Month) *teks {
 	if m < 1 || m > 12 {
@@ -151,8 +162,8 @@ var namaKomponenTeks = map[JenisKomponen][2]string{
 	KomponenObjektifLainnya:   {"pertimbangan objektif lainnya", "other objective grounds"},
 }
 
-// labelPredikat names a predikat as people write it.
-func labelPredikat(p Predikat) string {
+// Label names a predikat as people write it ("Sangat Baik").
+func (p Predikat) Label() string {
 	switch p {
 	case SangatBaik:
 		return "Sangat Baik"

@@ -16,7 +16,7 @@ import (
 // Migrations are numbered SQL files applied forward-only, each in its own transaction,
 // recorded in schema_migrations. NNNN_name.sql runs on both engines and is written in
 // PostgreSQL's type names; for SQLite, uuid becomes text, timestamptz datetime and
-// jsonb text. NNNN_name.postgres.sql and NNNN_name.sqlite.sql run on one engine only
+// jsonb text, bytea blob. NNNN_name.postgres.sql and NNNN_name.sqlite.sql run on one engine only
 // (triggers, functions). Never edit a file once it has been applied anywhere.
 //
 //go:embed migrations/*.sql
@@ -35,6 +35,7 @@ var sqliteTypes = []struct {
 	{regexp.MustCompile(`(?i)\btimestamptz\b`), "datetime"},
 	{regexp.MustCompile(`(?i)\buuid\b`), "text"},
 	{regexp.MustCompile(`(?i)\bjsonb\b`), "text"},
+	{regexp.MustCompile(`(?i)\bbytea\b`), "blob"},
 }
 
 func (db *DB) migrations() ([]migration, error) {

@@ -5,6 +5,7 @@
 #   repository/...  imports neither service/... nor api/...
 #   service/...     imports neither repository/... nor api/...
 #   api/...         (including api/apigen) does not import repository/...
+#   laporan/...     (document rendering for the services) imports only domain of ours
 #   only cmd/...    may import both api/... and repository/...
 # Prints every violation and exits 1 if there is any, or if `go list` fails.
 set -euo pipefail
@@ -86,6 +87,11 @@ while read -r pkg imports; do
 		service)
 			if [[ $to == repository || $to == api ]]; then
 				violation "$pkg imports $imp (service must not import $to)"
+			fi
+			;;
+		laporan)
+			if [[ -n $to && $to != domain && $to != laporan ]]; then
+				violation "$pkg imports $imp (laporan may import only domain of this module)"
 			fi
 			;;
 		api)

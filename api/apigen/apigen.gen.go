@@ -7,6 +7,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -37,6 +38,27 @@ func (e AspekIKI) Valid() bool {
 	case KUANTITAS:
 		return true
 	case WAKTU:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for AturanTPPInputPreset.
+const (
+	AturanTPPInputPresetKEPMENDAGRI6040 AturanTPPInputPreset = "KEPMENDAGRI_60_40"
+	AturanTPPInputPresetMANADOPOIN      AturanTPPInputPreset = "MANADO_POIN"
+	AturanTPPInputPresetTUKINPUSAT      AturanTPPInputPreset = "TUKIN_PUSAT"
+)
+
+// Valid indicates whether the value is a known member of the AturanTPPInputPreset enum.
+func (e AturanTPPInputPreset) Valid() bool {
+	switch e {
+	case AturanTPPInputPresetKEPMENDAGRI6040:
+		return true
+	case AturanTPPInputPresetMANADOPOIN:
+		return true
+	case AturanTPPInputPresetTUKINPUSAT:
 		return true
 	default:
 		return false
@@ -123,25 +145,94 @@ func (e DistribusiPelanggaranAturan) Valid() bool {
 
 // Defines values for FaktaHariStatus.
 const (
-	FLEKSIBEL       FaktaHariStatus = "FLEKSIBEL"
-	HADIR           FaktaHariStatus = "HADIR"
-	IZIN            FaktaHariStatus = "IZIN"
-	LIBUR           FaktaHariStatus = "LIBUR"
-	TANPAKETERANGAN FaktaHariStatus = "TANPA_KETERANGAN"
+	FaktaHariStatusFLEKSIBEL       FaktaHariStatus = "FLEKSIBEL"
+	FaktaHariStatusHADIR           FaktaHariStatus = "HADIR"
+	FaktaHariStatusIZIN            FaktaHariStatus = "IZIN"
+	FaktaHariStatusLIBUR           FaktaHariStatus = "LIBUR"
+	FaktaHariStatusTANPAKETERANGAN FaktaHariStatus = "TANPA_KETERANGAN"
 )
 
 // Valid indicates whether the value is a known member of the FaktaHariStatus enum.
 func (e FaktaHariStatus) Valid() bool {
 	switch e {
-	case FLEKSIBEL:
+	case FaktaHariStatusFLEKSIBEL:
 		return true
-	case HADIR:
+	case FaktaHariStatusHADIR:
 		return true
-	case IZIN:
+	case FaktaHariStatusIZIN:
 		return true
-	case LIBUR:
+	case FaktaHariStatusLIBUR:
 		return true
-	case TANPAKETERANGAN:
+	case FaktaHariStatusTANPAKETERANGAN:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for FaktaHariInputLibur.
+const (
+	FaktaHariInputLiburAKHIRPEKAN      FaktaHariInputLibur = "AKHIR_PEKAN"
+	FaktaHariInputLiburCUTIBERSAMA     FaktaHariInputLibur = "CUTI_BERSAMA"
+	FaktaHariInputLiburDILUARMASAKERJA FaktaHariInputLibur = "DILUAR_MASA_KERJA"
+	FaktaHariInputLiburLIBURNASIONAL   FaktaHariInputLibur = "LIBUR_NASIONAL"
+)
+
+// Valid indicates whether the value is a known member of the FaktaHariInputLibur enum.
+func (e FaktaHariInputLibur) Valid() bool {
+	switch e {
+	case FaktaHariInputLiburAKHIRPEKAN:
+		return true
+	case FaktaHariInputLiburCUTIBERSAMA:
+		return true
+	case FaktaHariInputLiburDILUARMASAKERJA:
+		return true
+	case FaktaHariInputLiburLIBURNASIONAL:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for FaktaHariInputStatus.
+const (
+	FaktaHariInputStatusFLEKSIBEL       FaktaHariInputStatus = "FLEKSIBEL"
+	FaktaHariInputStatusHADIR           FaktaHariInputStatus = "HADIR"
+	FaktaHariInputStatusIZIN            FaktaHariInputStatus = "IZIN"
+	FaktaHariInputStatusLIBUR           FaktaHariInputStatus = "LIBUR"
+	FaktaHariInputStatusTANPAKETERANGAN FaktaHariInputStatus = "TANPA_KETERANGAN"
+)
+
+// Valid indicates whether the value is a known member of the FaktaHariInputStatus enum.
+func (e FaktaHariInputStatus) Valid() bool {
+	switch e {
+	case FaktaHariInputStatusFLEKSIBEL:
+		return true
+	case FaktaHariInputStatusHADIR:
+		return true
+	case FaktaHariInputStatusIZIN:
+		return true
+	case FaktaHariInputStatusLIBUR:
+		return true
+	case FaktaHariInputStatusTANPAKETERANGAN:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for FaktaTPPCapaianPolaritas.
+const (
+	FaktaTPPCapaianPolaritasLEBIHRENDAH FaktaTPPCapaianPolaritas = "LEBIH_RENDAH"
+	FaktaTPPCapaianPolaritasLEBIHTINGGI FaktaTPPCapaianPolaritas = "LEBIH_TINGGI"
+)
+
+// Valid indicates whether the value is a known member of the FaktaTPPCapaianPolaritas enum.
+func (e FaktaTPPCapaianPolaritas) Valid() bool {
+	switch e {
+	case FaktaTPPCapaianPolaritasLEBIHRENDAH:
+		return true
+	case FaktaTPPCapaianPolaritasLEBIHTINGGI:
 		return true
 	default:
 		return false
@@ -168,16 +259,16 @@ func (e FrekuensiPenilaian) Valid() bool {
 
 // Defines values for HariLiburJenis.
 const (
-	CUTIBERSAMA   HariLiburJenis = "CUTI_BERSAMA"
-	LIBURNASIONAL HariLiburJenis = "LIBUR_NASIONAL"
+	HariLiburJenisCUTIBERSAMA   HariLiburJenis = "CUTI_BERSAMA"
+	HariLiburJenisLIBURNASIONAL HariLiburJenis = "LIBUR_NASIONAL"
 )
 
 // Valid indicates whether the value is a known member of the HariLiburJenis enum.
 func (e HariLiburJenis) Valid() bool {
 	switch e {
-	case CUTIBERSAMA:
+	case HariLiburJenisCUTIBERSAMA:
 		return true
-	case LIBURNASIONAL:
+	case HariLiburJenisLIBURNASIONAL:
 		return true
 	default:
 		return false
@@ -445,6 +536,27 @@ func (e JenisPenilaian) Valid() bool {
 	}
 }
 
+// Defines values for JenisPerhitunganTPP.
+const (
+	JenisPerhitunganTPPINDUK   JenisPerhitunganTPP = "INDUK"
+	JenisPerhitunganTPPKOREKSI JenisPerhitunganTPP = "KOREKSI"
+	JenisPerhitunganTPPRAPEL   JenisPerhitunganTPP = "RAPEL"
+)
+
+// Valid indicates whether the value is a known member of the JenisPerhitunganTPP enum.
+func (e JenisPerhitunganTPP) Valid() bool {
+	switch e {
+	case JenisPerhitunganTPPINDUK:
+		return true
+	case JenisPerhitunganTPPKOREKSI:
+		return true
+	case JenisPerhitunganTPPRAPEL:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for JenisRHK.
 const (
 	TAMBAHAN JenisRHK = "TAMBAHAN"
@@ -664,18 +776,45 @@ func (e KeputusanIzinKeputusan) Valid() bool {
 	}
 }
 
+// Defines values for KodeAnomaliTPP.
+const (
+	NOL            KodeAnomaliTPP = "NOL"
+	PERUBAHANBESAR KodeAnomaliTPP = "PERUBAHAN_BESAR"
+	TANPAKEHADIRAN KodeAnomaliTPP = "TANPA_KEHADIRAN"
+	TANPAPENILAIAN KodeAnomaliTPP = "TANPA_PENILAIAN"
+	TANPAREKENING  KodeAnomaliTPP = "TANPA_REKENING"
+)
+
+// Valid indicates whether the value is a known member of the KodeAnomaliTPP enum.
+func (e KodeAnomaliTPP) Valid() bool {
+	switch e {
+	case NOL:
+		return true
+	case PERUBAHANBESAR:
+		return true
+	case TANPAKEHADIRAN:
+		return true
+	case TANPAPENILAIAN:
+		return true
+	case TANPAREKENING:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for ModeDistribusi.
 const (
-	BLOKIR     ModeDistribusi = "BLOKIR"
-	PERINGATAN ModeDistribusi = "PERINGATAN"
+	ModeDistribusiBLOKIR     ModeDistribusi = "BLOKIR"
+	ModeDistribusiPERINGATAN ModeDistribusi = "PERINGATAN"
 )
 
 // Valid indicates whether the value is a known member of the ModeDistribusi enum.
 func (e ModeDistribusi) Valid() bool {
 	switch e {
-	case BLOKIR:
+	case ModeDistribusiBLOKIR:
 		return true
-	case PERINGATAN:
+	case ModeDistribusiPERINGATAN:
 		return true
 	default:
 		return false
@@ -715,6 +854,42 @@ func (e NilaiBerakhlak) Valid() bool {
 	}
 }
 
+// Defines values for PaguTPPMode.
+const (
+	PaguTPPModeBLOKIR     PaguTPPMode = "BLOKIR"
+	PaguTPPModePERINGATAN PaguTPPMode = "PERINGATAN"
+)
+
+// Valid indicates whether the value is a known member of the PaguTPPMode enum.
+func (e PaguTPPMode) Valid() bool {
+	switch e {
+	case PaguTPPModeBLOKIR:
+		return true
+	case PaguTPPModePERINGATAN:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for PaguTPPInputMode.
+const (
+	PaguTPPInputModeBLOKIR     PaguTPPInputMode = "BLOKIR"
+	PaguTPPInputModePERINGATAN PaguTPPInputMode = "PERINGATAN"
+)
+
+// Valid indicates whether the value is a known member of the PaguTPPInputMode enum.
+func (e PaguTPPInputMode) Valid() bool {
+	switch e {
+	case PaguTPPInputModeBLOKIR:
+		return true
+	case PaguTPPInputModePERINGATAN:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for PegawaiJenisKelamin.
 const (
 	L PegawaiJenisKelamin = "L"
@@ -745,6 +920,24 @@ func (e Pendekatan) Valid() bool {
 	case KUALITATIF:
 		return true
 	case KUANTITATIF:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for PerhitunganTPPModePagu.
+const (
+	PerhitunganTPPModePaguBLOKIR     PerhitunganTPPModePagu = "BLOKIR"
+	PerhitunganTPPModePaguPERINGATAN PerhitunganTPPModePagu = "PERINGATAN"
+)
+
+// Valid indicates whether the value is a known member of the PerhitunganTPPModePagu enum.
+func (e PerhitunganTPPModePagu) Valid() bool {
+	switch e {
+	case PerhitunganTPPModePaguBLOKIR:
+		return true
+	case PerhitunganTPPModePaguPERINGATAN:
 		return true
 	default:
 		return false
@@ -789,16 +982,16 @@ func (e PltInputJenis) Valid() bool {
 
 // Defines values for Polaritas.
 const (
-	LEBIHRENDAH Polaritas = "LEBIH_RENDAH"
-	LEBIHTINGGI Polaritas = "LEBIH_TINGGI"
+	PolaritasLEBIHRENDAH Polaritas = "LEBIH_RENDAH"
+	PolaritasLEBIHTINGGI Polaritas = "LEBIH_TINGGI"
 )
 
 // Valid indicates whether the value is a known member of the Polaritas enum.
 func (e Polaritas) Valid() bool {
 	switch e {
-	case LEBIHRENDAH:
+	case PolaritasLEBIHRENDAH:
 		return true
-	case LEBIHTINGGI:
+	case PolaritasLEBIHTINGGI:
 		return true
 	default:
 		return false
@@ -883,6 +1076,27 @@ func (e PredikatOrganisasiNilai) Valid() bool {
 	case PredikatOrganisasiNilaiKURANG:
 		return true
 	case PredikatOrganisasiNilaiSANGATKURANG:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for PresetTPPKode.
+const (
+	PresetTPPKodeKEPMENDAGRI6040 PresetTPPKode = "KEPMENDAGRI_60_40"
+	PresetTPPKodeMANADOPOIN      PresetTPPKode = "MANADO_POIN"
+	PresetTPPKodeTUKINPUSAT      PresetTPPKode = "TUKIN_PUSAT"
+)
+
+// Valid indicates whether the value is a known member of the PresetTPPKode enum.
+func (e PresetTPPKode) Valid() bool {
+	switch e {
+	case PresetTPPKodeKEPMENDAGRI6040:
+		return true
+	case PresetTPPKodeMANADOPOIN:
+		return true
+	case PresetTPPKodeTUKINPUSAT:
 		return true
 	default:
 		return false
@@ -1099,6 +1313,30 @@ func (e StatusPenilaian) Valid() bool {
 	}
 }
 
+// Defines values for StatusPerhitunganTPP.
+const (
+	StatusPerhitunganTPPDIHITUNG  StatusPerhitunganTPP = "DIHITUNG"
+	StatusPerhitunganTPPDISETUJUI StatusPerhitunganTPP = "DISETUJUI"
+	StatusPerhitunganTPPGAGAL     StatusPerhitunganTPP = "GAGAL"
+	StatusPerhitunganTPPPROSES    StatusPerhitunganTPP = "PROSES"
+)
+
+// Valid indicates whether the value is a known member of the StatusPerhitunganTPP enum.
+func (e StatusPerhitunganTPP) Valid() bool {
+	switch e {
+	case StatusPerhitunganTPPDIHITUNG:
+		return true
+	case StatusPerhitunganTPPDISETUJUI:
+		return true
+	case StatusPerhitunganTPPGAGAL:
+		return true
+	case StatusPerhitunganTPPPROSES:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for StatusSKP.
 const (
 	StatusSKPDIAJUKAN     StatusSKP = "DIAJUKAN"
@@ -1138,6 +1376,27 @@ func (e SumberPemangku) Valid() bool {
 	case SumberPemangkuPLH:
 		return true
 	case SumberPemangkuPLT:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for TPPPegawaiSumber.
+const (
+	TPPPegawaiSumberDIHITUNG  TPPPegawaiSumber = "DIHITUNG"
+	TPPPegawaiSumberDISETUJUI TPPPegawaiSumber = "DISETUJUI"
+	TPPPegawaiSumberPERKIRAAN TPPPegawaiSumber = "PERKIRAAN"
+)
+
+// Valid indicates whether the value is a known member of the TPPPegawaiSumber enum.
+func (e TPPPegawaiSumber) Valid() bool {
+	switch e {
+	case TPPPegawaiSumberDIHITUNG:
+		return true
+	case TPPPegawaiSumberDISETUJUI:
+		return true
+	case TPPPegawaiSumberPERKIRAAN:
 		return true
 	default:
 		return false
@@ -1195,6 +1454,27 @@ func (e ImportKehadiranParamsFormat) Valid() bool {
 	}
 }
 
+// Defines values for ExportPerhitunganTPPParamsFormat.
+const (
+	ExportPerhitunganTPPParamsFormatBANK ExportPerhitunganTPPParamsFormat = "BANK"
+	ExportPerhitunganTPPParamsFormatCSV  ExportPerhitunganTPPParamsFormat = "CSV"
+	ExportPerhitunganTPPParamsFormatXLSX ExportPerhitunganTPPParamsFormat = "XLSX"
+)
+
+// Valid indicates whether the value is a known member of the ExportPerhitunganTPPParamsFormat enum.
+func (e ExportPerhitunganTPPParamsFormat) Valid() bool {
+	switch e {
+	case ExportPerhitunganTPPParamsFormatBANK:
+		return true
+	case ExportPerhitunganTPPParamsFormatCSV:
+		return true
+	case ExportPerhitunganTPPParamsFormatXLSX:
+		return true
+	default:
+		return false
+	}
+}
+
 // Alasan defines model for Alasan.
 type Alasan struct {
 	Alasan string `json:"alasan"`
@@ -1210,6 +1490,72 @@ type Atasan struct {
 	Nama        string             `json:"nama"`
 	Nip         string             `json:"nip"`
 	Sumber      SumberPemangku     `json:"sumber"`
+}
+
+// AturanTPP defines model for AturanTPP.
+type AturanTPP struct {
+	BerlakuMulai openapi_types.Date `json:"berlaku_mulai"`
+
+	// BerlakuSampai The day before the next version starts; null while it is the latest.
+	BerlakuSampai nullable.Nullable[openapi_types.Date] `json:"berlaku_sampai"`
+	CreatedAt     time.Time                             `json:"created_at"`
+	DasarHukum    string                                `json:"dasar_hukum"`
+
+	// Digunakan An approved run used it: it can no longer change.
+	Digunakan  bool               `json:"digunakan"`
+	Id         openapi_types.UUID `json:"id"`
+	Keterangan string             `json:"keterangan"`
+	Nama       string             `json:"nama"`
+
+	// Profil One instansi's TPP regulation as data: besaran per kelas (table or ladder × factor,
+	// per-jabatan overrides), components, the weight split, the performance input
+	// (PREDIKAT, CAPAIAN, MENIT or POIN, thresholds, the unit's achievement), lateness
+	// and early-leave bands in inclusive seconds with grace, absence rules and caps,
+	// leave and status effects, sanction effects, predikat cuts, netting against
+	// tunjangan profesi, tax, BPJS and rounding. The presets
+	// (GET /api/v1/aturan-tpp/preset) show every section; the validator names every
+	// offending field by its path.
+	Profil    ProfilTPP `json:"profil"`
+	UpdatedAt time.Time `json:"updated_at"`
+
+	// Versi 1, 2, … in the order saved.
+	Versi   int `json:"versi"`
+	Version int `json:"version"`
+}
+
+// AturanTPPInput defines model for AturanTPPInput.
+type AturanTPPInput struct {
+	// BerlakuMulai The first day of the first month it applies to.
+	BerlakuMulai openapi_types.Date `json:"berlaku_mulai"`
+
+	// DasarHukum E.g. the Perkada number.
+	DasarHukum *string `json:"dasar_hukum,omitempty"`
+	Keterangan *string `json:"keterangan,omitempty"`
+	Nama       string  `json:"nama"`
+
+	// Preset Start from a preset instead of giving profil.
+	Preset *AturanTPPInputPreset `json:"preset,omitempty"`
+
+	// Profil One instansi's TPP regulation as data: besaran per kelas (table or ladder × factor,
+	// per-jabatan overrides), components, the weight split, the performance input
+	// (PREDIKAT, CAPAIAN, MENIT or POIN, thresholds, the unit's achievement), lateness
+	// and early-leave bands in inclusive seconds with grace, absence rules and caps,
+	// leave and status effects, sanction effects, predikat cuts, netting against
+	// tunjangan profesi, tax, BPJS and rounding. The presets
+	// (GET /api/v1/aturan-tpp/preset) show every section; the validator names every
+	// offending field by its path.
+	Profil *ProfilTPP `json:"profil,omitempty"`
+}
+
+// AturanTPPInputPreset Start from a preset instead of giving profil.
+type AturanTPPInputPreset string
+
+// AturanTPPPage defines model for AturanTPPPage.
+type AturanTPPPage struct {
+	Items    []AturanTPP `json:"items"`
+	Page     int         `json:"page"`
+	PageSize int         `json:"page_size"`
+	Total    int64       `json:"total"`
 }
 
 // Audit defines model for Audit.
@@ -1236,6 +1582,91 @@ type AuditPage struct {
 	Page     int     `json:"page"`
 	PageSize int     `json:"page_size"`
 	Total    int64   `json:"total"`
+}
+
+// BarisTPP defines model for BarisTPP.
+type BarisTPP struct {
+	Anomali     []KodeAnomaliTPP `json:"anomali"`
+	Besaran     int64            `json:"besaran"`
+	BpjsPegawai int64            `json:"bpjs_pegawai"`
+	BpjsPemda   int64            `json:"bpjs_pemda"`
+	Bruto       int64            `json:"bruto"`
+
+	// Dibayar What this run pays (negative: to recover).
+	Dibayar                int64                               `json:"dibayar"`
+	Disiplin               int64                               `json:"disiplin"`
+	Golongan               string                              `json:"golongan"`
+	JabatanNama            string                              `json:"jabatan_nama"`
+	JenisAsn               JenisASN                            `json:"jenis_asn"`
+	Jhk                    int                                 `json:"jhk"`
+	KelasJabatan           int                                 `json:"kelas_jabatan"`
+	Nama                   string                              `json:"nama"`
+	Neto                   int64                               `json:"neto"`
+	Nip                    string                              `json:"nip"`
+	Pagu                   int64                               `json:"pagu"`
+	PersenKinerja          string                              `json:"persen_kinerja"`
+	PersenPotonganDisiplin string                              `json:"persen_potongan_disiplin"`
+	Potongan               int64                               `json:"potongan"`
+	PotonganLain           int64                               `json:"potongan_lain"`
+	Pph                    int64                               `json:"pph"`
+	Predikat               nullable.Nullable[Predikat]         `json:"predikat"`
+	Produktivitas          int64                               `json:"produktivitas"`
+	Rekening               nullable.Nullable[RekeningNullable] `json:"rekening"`
+	StatusKepegawaian      StatusKepegawaian                   `json:"status_kepegawaian"`
+
+	// SudahDibayar For a correction: the net already paid for the month by approved runs.
+	SudahDibayar  int64              `json:"sudah_dibayar"`
+	Tambahan      int64              `json:"tambahan"`
+	UnitKerjaId   openapi_types.UUID `json:"unit_kerja_id"`
+	UnitKerjaNama string             `json:"unit_kerja_nama"`
+}
+
+// BarisTPPPage defines model for BarisTPPPage.
+type BarisTPPPage struct {
+	Items    []BarisTPP `json:"items"`
+	Page     int        `json:"page"`
+	PageSize int        `json:"page_size"`
+	Total    int64      `json:"total"`
+}
+
+// BarisTPPRinci defines model for BarisTPPRinci.
+type BarisTPPRinci struct {
+	Anomali     []KodeAnomaliTPP `json:"anomali"`
+	Besaran     int64            `json:"besaran"`
+	BpjsPegawai int64            `json:"bpjs_pegawai"`
+	BpjsPemda   int64            `json:"bpjs_pemda"`
+	Bruto       int64            `json:"bruto"`
+
+	// Dibayar What this run pays (negative: to recover).
+	Dibayar  int64  `json:"dibayar"`
+	Disiplin int64  `json:"disiplin"`
+	Golongan string `json:"golongan"`
+
+	// Hasil Whole rupiah; produktivitas + disiplin + tambahan − potongan = bruto.
+	Hasil                  HasilTPP                            `json:"hasil"`
+	JabatanNama            string                              `json:"jabatan_nama"`
+	JenisAsn               JenisASN                            `json:"jenis_asn"`
+	Jhk                    int                                 `json:"jhk"`
+	KelasJabatan           int                                 `json:"kelas_jabatan"`
+	Nama                   string                              `json:"nama"`
+	Neto                   int64                               `json:"neto"`
+	Nip                    string                              `json:"nip"`
+	Pagu                   int64                               `json:"pagu"`
+	PersenKinerja          string                              `json:"persen_kinerja"`
+	PersenPotonganDisiplin string                              `json:"persen_potongan_disiplin"`
+	Potongan               int64                               `json:"potongan"`
+	PotonganLain           int64                               `json:"potongan_lain"`
+	Pph                    int64                               `json:"pph"`
+	Predikat               nullable.Nullable[Predikat]         `json:"predikat"`
+	Produktivitas          int64                               `json:"produktivitas"`
+	Rekening               nullable.Nullable[RekeningNullable] `json:"rekening"`
+	StatusKepegawaian      StatusKepegawaian                   `json:"status_kepegawaian"`
+
+	// SudahDibayar For a correction: the net already paid for the month by approved runs.
+	SudahDibayar  int64              `json:"sudah_dibayar"`
+	Tambahan      int64              `json:"tambahan"`
+	UnitKerjaId   openapi_types.UUID `json:"unit_kerja_id"`
+	UnitKerjaNama string             `json:"unit_kerja_nama"`
 }
 
 // CheckInInput defines model for CheckInInput.
@@ -1269,6 +1700,9 @@ type ClientTokenRequest struct {
 
 // ClientTokenRequestGrantType defines model for ClientTokenRequest.GrantType.
 type ClientTokenRequestGrantType string
+
+// Desimal An exact decimal number, e.g. "87.5".
+type Desimal = string
 
 // Distribusi defines model for Distribusi.
 type Distribusi struct {
@@ -1344,6 +1778,90 @@ type FaktaHari struct {
 // FaktaHariStatus defines model for FaktaHari.Status.
 type FaktaHariStatus string
 
+// FaktaHariInput defines model for FaktaHariInput.
+type FaktaHariInput struct {
+	AnakKe *int       `json:"anak_ke,omitempty"`
+	Izin   *JenisIzin `json:"izin,omitempty"`
+
+	// Kerja A working day by the schedule and the calendar (counts in JHK).
+	Kerja bool `json:"kerja"`
+
+	// Khusus The working day directly before or after cuti bersama or a holiday block.
+	Khusus *bool `json:"khusus,omitempty"`
+
+	// Libur DILUAR_MASA_KERJA: a working day before the TMT or after leaving (prorated months).
+	Libur            *FaktaHariInputLibur `json:"libur,omitempty"`
+	PulangCepatDetik *int                 `json:"pulang_cepat_detik,omitempty"`
+	Status           FaktaHariInputStatus `json:"status"`
+	Tanggal          openapi_types.Date   `json:"tanggal"`
+	TanpaMasuk       *bool                `json:"tanpa_masuk,omitempty"`
+	TanpaPulang      *bool                `json:"tanpa_pulang,omitempty"`
+	TerlambatDetik   *int                 `json:"terlambat_detik,omitempty"`
+}
+
+// FaktaHariInputLibur DILUAR_MASA_KERJA: a working day before the TMT or after leaving (prorated months).
+type FaktaHariInputLibur string
+
+// FaktaHariInputStatus defines model for FaktaHariInput.Status.
+type FaktaHariInputStatus string
+
+// FaktaTPP One pegawai's month as the rule engine takes it.
+type FaktaTPP struct {
+	Berakhlak *[]int `json:"berakhlak,omitempty"`
+	Bulan     int    `json:"bulan"`
+	Capaian   *[]struct {
+		Polaritas *FaktaTPPCapaianPolaritas `json:"polaritas,omitempty"`
+
+		// Realisasi An exact decimal number, e.g. "87.5".
+		Realisasi Desimal `json:"realisasi"`
+
+		// Target An exact decimal number, e.g. "87.5".
+		Target Desimal `json:"target"`
+	} `json:"capaian,omitempty"`
+
+	// CapaianPersen An exact decimal number, e.g. "87.5".
+	CapaianPersen *Desimal `json:"capaian_persen,omitempty"`
+
+	// CapaianUnit An exact decimal number, e.g. "87.5".
+	CapaianUnit *Desimal `json:"capaian_unit,omitempty"`
+
+	// Golongan IV/a (PNS, CPNS) or IX (PPPK), for the final tax rate.
+	Golongan *string `json:"golongan,omitempty"`
+
+	// Hari Every calendar day of the month as attendance classified it.
+	Hari    *[]FaktaHariInput `json:"hari,omitempty"`
+	Hukuman *[]struct {
+		DurasiBulan *int `json:"durasi_bulan,omitempty"`
+
+		// Jenis PP 94/2021 sanctions.
+		Jenis          JenisHukuman       `json:"jenis"`
+		TanggalBerlaku openapi_types.Date `json:"tanggal_berlaku"`
+	} `json:"hukuman,omitempty"`
+	JabatanId    *string  `json:"jabatan_id,omitempty"`
+	JenisAsn     JenisASN `json:"jenis_asn"`
+	KelasJabatan int      `json:"kelas_jabatan"`
+
+	// KelasJabatanPlt Kelas of a post held as Plt/Plh.
+	KelasJabatanPlt     *int            `json:"kelas_jabatan_plt,omitempty"`
+	MenitDiterima       *int64          `json:"menit_diterima,omitempty"`
+	PenghasilanLainBpjs *int64          `json:"penghasilan_lain_bpjs,omitempty"`
+	Plt                 *bool           `json:"plt,omitempty"`
+	PotonganLain        *[]PotonganLain `json:"potongan_lain,omitempty"`
+
+	// Predikat An employee's performance predikat (kuadran of PermenPANRB 6/2022).
+	Predikat *Predikat `json:"predikat,omitempty"`
+
+	// PredikatTahunLalu An employee's performance predikat (kuadran of PermenPANRB 6/2022).
+	PredikatTahunLalu *Predikat         `json:"predikat_tahun_lalu,omitempty"`
+	StatusKepegawaian StatusKepegawaian `json:"status_kepegawaian"`
+	Tahun             int               `json:"tahun"`
+	TunjanganProfesi  *int64            `json:"tunjangan_profesi,omitempty"`
+	UnitKerjaId       *string           `json:"unit_kerja_id,omitempty"`
+}
+
+// FaktaTPPCapaianPolaritas defines model for FaktaTPP.Capaian.Polaritas.
+type FaktaTPPCapaianPolaritas string
+
 // FinalisasiHasil defines model for FinalisasiHasil.
 type FinalisasiHasil struct {
 	Difinalkan []openapi_types.UUID `json:"difinalkan"`
@@ -1376,6 +1894,36 @@ type HariLibur struct {
 
 // HariLiburJenis defines model for HariLibur.Jenis.
 type HariLiburJenis string
+
+// HasilTPP Whole rupiah; produktivitas + disiplin + tambahan − potongan = bruto.
+type HasilTPP struct {
+	Besaran     int64 `json:"besaran"`
+	BpjsPegawai int64 `json:"bpjs_pegawai"`
+	BpjsPemda   int64 `json:"bpjs_pemda"`
+	Bruto       int64 `json:"bruto"`
+	Disiplin    int64 `json:"disiplin"`
+	Komponen    []struct {
+		Jenis  string `json:"jenis"`
+		Jumlah int64  `json:"jumlah"`
+	} `json:"komponen"`
+	Neto int64 `json:"neto"`
+
+	// Pagu The month's maximum after status factors.
+	Pagu int64 `json:"pagu"`
+
+	// Penjelasan The trace in the request's language, one sentence per step.
+	Penjelasan             []string     `json:"penjelasan"`
+	PersenKinerja          string       `json:"persen_kinerja"`
+	PersenPotonganDisiplin string       `json:"persen_potongan_disiplin"`
+	Potongan               int64        `json:"potongan"`
+	PotonganDisiplin       int64        `json:"potongan_disiplin"`
+	PotonganLain           int64        `json:"potongan_lain"`
+	Pph                    int64        `json:"pph"`
+	PphDitanggungPemda     bool         `json:"pph_ditanggung_pemda"`
+	Produktivitas          int64        `json:"produktivitas"`
+	Tambahan               int64        `json:"tambahan"`
+	Trace                  []LangkahTPP `json:"trace"`
+}
 
 // Health defines model for Health.
 type Health struct {
@@ -1758,6 +2306,9 @@ type JenisKehadiran string
 // JenisPenilaian defines model for JenisPenilaian.
 type JenisPenilaian string
 
+// JenisPerhitunganTPP INDUK is the month's run; KOREKSI pays or recovers the difference found later; RAPEL pays increases only (arrears).
+type JenisPerhitunganTPP string
+
 // JenisRHK defines model for JenisRHK.
 type JenisRHK string
 
@@ -1972,6 +2523,11 @@ type KlienAPIPage struct {
 	Total    int64      `json:"total"`
 }
 
+// KodeAnomaliTPP TANPA_PENILAIAN no final evaluation for the month; TANPA_KEHADIRAN no clock record
+// in a month with working days; PERUBAHAN_BESAR the net moved by 25% or more from
+// the last approved month; TANPA_REKENING no bank account; NOL nothing to pay.
+type KodeAnomaliTPP string
+
 // KoreksiKehadiranInput defines model for KoreksiKehadiranInput.
 type KoreksiKehadiranInput struct {
 	Alasan string          `json:"alasan"`
@@ -1983,12 +2539,58 @@ type KoreksiKehadiranInput struct {
 	Waktu          time.Time           `json:"waktu"`
 }
 
+// LangkahTPP defines model for LangkahTPP.
+type LangkahTPP struct {
+	// Aturan The profile field that decided it.
+	Aturan *string `json:"aturan,omitempty"`
+	Dasar  *string `json:"dasar,omitempty"`
+	Jumlah *string `json:"jumlah,omitempty"`
+
+	// Kode The step (BESARAN, BOBOT, TL, TK, HUKDIS, PPH, PEMBULATAN, …).
+	Kode   string  `json:"kode"`
+	Persen *string `json:"persen,omitempty"`
+
+	// Tanggal The day, for per-day steps.
+	Tanggal *openapi_types.Date `json:"tanggal,omitempty"`
+	Uraian  struct {
+		En string `json:"en"`
+		Id string `json:"id"`
+	} `json:"uraian"`
+}
+
 // LoginRequest defines model for LoginRequest.
 type LoginRequest struct {
 	Password string `json:"password"`
 
 	// Username Username or NIP.
 	Username string `json:"username"`
+}
+
+// MasukanTPP defines model for MasukanTPP.
+type MasukanTPP struct {
+	Nama                string         `json:"nama"`
+	Nip                 string         `json:"nip"`
+	PenghasilanLainBpjs int64          `json:"penghasilan_lain_bpjs"`
+	PotonganLain        []PotonganLain `json:"potongan_lain"`
+	TunjanganProfesi    int64          `json:"tunjangan_profesi"`
+}
+
+// MasukanTPPInput defines model for MasukanTPPInput.
+type MasukanTPPInput struct {
+	Nip string `json:"nip"`
+
+	// PenghasilanLainBpjs Gaji pokok and allowances already counted against the BPJS cap.
+	PenghasilanLainBpjs *int64          `json:"penghasilan_lain_bpjs,omitempty"`
+	PotonganLain        *[]PotonganLain `json:"potongan_lain,omitempty"`
+	TunjanganProfesi    *int64          `json:"tunjangan_profesi,omitempty"`
+}
+
+// MasukanTPPPage defines model for MasukanTPPPage.
+type MasukanTPPPage struct {
+	Items    []MasukanTPP `json:"items"`
+	Page     int          `json:"page"`
+	PageSize int          `json:"page_size"`
+	Total    int64        `json:"total"`
 }
 
 // Me defines model for Me.
@@ -2021,6 +2623,45 @@ type PageMeta struct {
 	PageSize int   `json:"page_size"`
 	Total    int64 `json:"total"`
 }
+
+// PaguTPP defines model for PaguTPP.
+type PaguTPP struct {
+	Mode  PaguTPPMode `json:"mode"`
+	Tahun int         `json:"tahun"`
+	Total struct {
+		Jumlah   int64 `json:"jumlah"`
+		Sisa     int64 `json:"sisa"`
+		Terpakai int64 `json:"terpakai"`
+	} `json:"total"`
+	Unit []struct {
+		Jumlah int64 `json:"jumlah"`
+		Sisa   int64 `json:"sisa"`
+
+		// Terpakai Cost of approved runs of the year.
+		Terpakai      int64              `json:"terpakai"`
+		UnitKerjaId   openapi_types.UUID `json:"unit_kerja_id"`
+		UnitKerjaNama string             `json:"unit_kerja_nama"`
+	} `json:"unit"`
+
+	// Version 0 until the year is first saved.
+	Version int `json:"version"`
+}
+
+// PaguTPPMode defines model for PaguTPP.Mode.
+type PaguTPPMode string
+
+// PaguTPPInput defines model for PaguTPPInput.
+type PaguTPPInput struct {
+	// Mode Whether a run over budget warns or cannot be approved.
+	Mode PaguTPPInputMode `json:"mode"`
+	Unit []struct {
+		Jumlah      int64              `json:"jumlah"`
+		UnitKerjaId openapi_types.UUID `json:"unit_kerja_id"`
+	} `json:"unit"`
+}
+
+// PaguTPPInputMode Whether a run over budget warns or cannot be approved.
+type PaguTPPInputMode string
 
 // PasswordChange defines model for PasswordChange.
 type PasswordChange struct {
@@ -2131,6 +2772,24 @@ type Pejabat struct {
 
 // Pekan Seven entries, Monday (Senin) first; null is a day off.
 type Pekan = []nullable.Nullable[JamKerja]
+
+// PemakaianPagu One budget unit against this computation.
+type PemakaianPagu struct {
+	// Biaya This computation's cost.
+	Biaya    int64 `json:"biaya"`
+	Melebihi bool  `json:"melebihi"`
+
+	// Pagu The year's pagu; null when the unit has none.
+	Pagu nullable.Nullable[int64] `json:"pagu"`
+
+	// Sisa pagu − terpakai − biaya.
+	Sisa nullable.Nullable[int64] `json:"sisa"`
+
+	// Terpakai Used this year by other approved runs.
+	Terpakai      int64              `json:"terpakai"`
+	UnitKerjaId   openapi_types.UUID `json:"unit_kerja_id"`
+	UnitKerjaNama string             `json:"unit_kerja_nama"`
+}
 
 // Pemangku defines model for Pemangku.
 type Pemangku struct {
@@ -2342,6 +3001,77 @@ type PenyesuaianJadwal struct {
 	Shift   *[]ShiftKerja      `json:"shift,omitempty"`
 }
 
+// PerhitunganTPP defines model for PerhitunganTPP.
+type PerhitunganTPP struct {
+	Anomali []struct {
+		Jumlah int `json:"jumlah"`
+
+		// Kode TANPA_PENILAIAN no final evaluation for the month; TANPA_KEHADIRAN no clock record
+		// in a month with working days; PERUBAHAN_BESAR the net moved by 25% or more from
+		// the last approved month; TANPA_REKENING no bank account; NOL nothing to pay.
+		Kode KodeAnomaliTPP `json:"kode"`
+	} `json:"anomali"`
+	AturanTppId        openapi_types.UUID           `json:"aturan_tpp_id"`
+	AturanTppVersi     int                          `json:"aturan_tpp_versi"`
+	Bulan              int                          `json:"bulan"`
+	CatatanPersetujuan string                       `json:"catatan_persetujuan"`
+	CreatedAt          time.Time                    `json:"created_at"`
+	DibuatOleh         string                       `json:"dibuat_oleh"`
+	DisetujuiOleh      nullable.Nullable[string]    `json:"disetujui_oleh"`
+	DisetujuiPada      nullable.Nullable[time.Time] `json:"disetujui_pada"`
+	Id                 openapi_types.UUID           `json:"id"`
+
+	// Jenis INDUK is the month's run; KOREKSI pays or recovers the difference found later; RAPEL pays increases only (arrears).
+	Jenis             JenisPerhitunganTPP                   `json:"jenis"`
+	Keterangan        string                                `json:"keterangan"`
+	MelebihiPagu      bool                                  `json:"melebihi_pagu"`
+	ModePagu          PerhitunganTPPModePagu                `json:"mode_pagu"`
+	Pagu              []PemakaianPagu                       `json:"pagu"`
+	PerhitunganAsalId nullable.Nullable[openapi_types.UUID] `json:"perhitungan_asal_id"`
+	PesanGagal        string                                `json:"pesan_gagal"`
+	Progres           struct {
+		Selesai int `json:"selesai"`
+		Total   int `json:"total"`
+	} `json:"progres"`
+
+	// Sidik SHA-256 of the lines: the same inputs always give the same value.
+	Sidik         string                                `json:"sidik"`
+	Status        StatusPerhitunganTPP                  `json:"status"`
+	Tahun         int                                   `json:"tahun"`
+	Total         RingkasanTPP                          `json:"total"`
+	UnitKerjaId   nullable.Nullable[openapi_types.UUID] `json:"unit_kerja_id"`
+	UnitKerjaNama string                                `json:"unit_kerja_nama"`
+	UpdatedAt     time.Time                             `json:"updated_at"`
+	Version       int                                   `json:"version"`
+}
+
+// PerhitunganTPPModePagu defines model for PerhitunganTPP.ModePagu.
+type PerhitunganTPPModePagu string
+
+// PerhitunganTPPInput defines model for PerhitunganTPPInput.
+type PerhitunganTPPInput struct {
+	Bulan int `json:"bulan"`
+
+	// Jenis INDUK is the month's run; KOREKSI pays or recovers the difference found later; RAPEL pays increases only (arrears).
+	Jenis      *JenisPerhitunganTPP `json:"jenis,omitempty"`
+	Keterangan *string              `json:"keterangan,omitempty"`
+
+	// PerhitunganAsalId The approved run a KOREKSI or RAPEL corrects.
+	PerhitunganAsalId *openapi_types.UUID `json:"perhitungan_asal_id,omitempty"`
+	Tahun             int                 `json:"tahun"`
+
+	// UnitKerjaId A unit and its subtree; absent: the whole instansi.
+	UnitKerjaId *openapi_types.UUID `json:"unit_kerja_id,omitempty"`
+}
+
+// PerhitunganTPPPage defines model for PerhitunganTPPPage.
+type PerhitunganTPPPage struct {
+	Items    []PerhitunganTPP `json:"items"`
+	Page     int              `json:"page"`
+	PageSize int              `json:"page_size"`
+	Total    int64            `json:"total"`
+}
+
 // PeriodeKinerja defines model for PeriodeKinerja.
 type PeriodeKinerja struct {
 	BatasKeberatanHari int `json:"batas_keberatan_hari"`
@@ -2422,6 +3152,13 @@ type PltPage struct {
 // Polaritas LEBIH_TINGGI (higher is better; capaian = realisasi / target) or LEBIH_RENDAH (lower is better; capaian = 2 − realisasi / target).
 type Polaritas string
 
+// PotonganLain defines model for PotonganLain.
+type PotonganLain struct {
+	Jumlah int64   `json:"jumlah"`
+	Kode   string  `json:"kode"`
+	Nama   *string `json:"nama,omitempty"`
+}
+
 // Predikat An employee's performance predikat (kuadran of PermenPANRB 6/2022).
 type Predikat string
 
@@ -2459,6 +3196,26 @@ type PredikatOrganisasiInput struct {
 // PredikatOrganisasiNilai A unit's organisation predikat (SE MenPANRB 3/2023).
 type PredikatOrganisasiNilai string
 
+// PresetTPP defines model for PresetTPP.
+type PresetTPP struct {
+	Keterangan string        `json:"keterangan"`
+	Kode       PresetTPPKode `json:"kode"`
+	Nama       string        `json:"nama"`
+
+	// Profil One instansi's TPP regulation as data: besaran per kelas (table or ladder × factor,
+	// per-jabatan overrides), components, the weight split, the performance input
+	// (PREDIKAT, CAPAIAN, MENIT or POIN, thresholds, the unit's achievement), lateness
+	// and early-leave bands in inclusive seconds with grace, absence rules and caps,
+	// leave and status effects, sanction effects, predikat cuts, netting against
+	// tunjangan profesi, tax, BPJS and rounding. The presets
+	// (GET /api/v1/aturan-tpp/preset) show every section; the validator names every
+	// offending field by its path.
+	Profil ProfilTPP `json:"profil"`
+}
+
+// PresetTPPKode defines model for PresetTPP.Kode.
+type PresetTPPKode string
+
 // Problem RFC 9457 problem details.
 type Problem struct {
 	// Code Stable machine-readable code.
@@ -2475,6 +3232,16 @@ type Problem struct {
 	Title     string  `json:"title"`
 	Type      string  `json:"type"`
 }
+
+// ProfilTPP One instansi's TPP regulation as data: besaran per kelas (table or ladder × factor,
+// per-jabatan overrides), components, the weight split, the performance input
+// (PREDIKAT, CAPAIAN, MENIT or POIN, thresholds, the unit's achievement), lateness
+// and early-leave bands in inclusive seconds with grace, absence rules and caps,
+// leave and status effects, sanction effects, predikat cuts, netting against
+// tunjangan profesi, tax, BPJS and rounding. The presets
+// (GET /api/v1/aturan-tpp/preset) show every section; the validator names every
+// offending field by its path.
+type ProfilTPP map[string]interface{}
 
 // PutusanKeberatan defines model for PutusanKeberatan.
 type PutusanKeberatan struct {
@@ -2652,6 +3419,25 @@ type RingkasanKegiatan struct {
 	Tahun int `json:"tahun"`
 }
 
+// RingkasanTPP defines model for RingkasanTPP.
+type RingkasanTPP struct {
+	// Biaya Cost to the budget: the gross plus the pemda's BPJS share plus tax the pemda bears (for a correction, the difference).
+	Biaya       int64 `json:"biaya"`
+	BpjsPegawai int64 `json:"bpjs_pegawai"`
+	BpjsPemda   int64 `json:"bpjs_pemda"`
+	Bruto       int64 `json:"bruto"`
+
+	// Dibayar What the run pays: the net, or for a correction the difference.
+	Dibayar       int64 `json:"dibayar"`
+	JumlahPegawai int   `json:"jumlah_pegawai"`
+	Neto          int64 `json:"neto"`
+
+	// Pagu Sum of the months' maximums.
+	Pagu     int64 `json:"pagu"`
+	Potongan int64 `json:"potongan"`
+	Pph      int64 `json:"pph"`
+}
+
 // Riwayat defines model for Riwayat.
 type Riwayat struct {
 	BerlakuMulai  openapi_types.Date `json:"berlaku_mulai"`
@@ -2777,6 +3563,41 @@ type ShiftKerja struct {
 	Selesai string `json:"selesai"`
 }
 
+// SimulasiTPP defines model for SimulasiTPP.
+type SimulasiTPP struct {
+	AturanTppId nullable.Nullable[openapi_types.UUID] `json:"aturan_tpp_id,omitempty"`
+	Baris       []BarisTPP                            `json:"baris"`
+	Bulan       *int                                  `json:"bulan,omitempty"`
+
+	// Hasil One per given fakta, in order.
+	Hasil   []HasilTPP      `json:"hasil"`
+	PerUnit []PemakaianPagu `json:"per_unit"`
+	Tahun   *int            `json:"tahun,omitempty"`
+	Total   RingkasanTPP    `json:"total"`
+}
+
+// SimulasiTPPInput defines model for SimulasiTPPInput.
+type SimulasiTPPInput struct {
+	AturanTppId *openapi_types.UUID `json:"aturan_tpp_id,omitempty"`
+	Bulan       *int                `json:"bulan,omitempty"`
+	Fakta       *[]FaktaTPP         `json:"fakta,omitempty"`
+
+	// Profil One instansi's TPP regulation as data: besaran per kelas (table or ladder × factor,
+	// per-jabatan overrides), components, the weight split, the performance input
+	// (PREDIKAT, CAPAIAN, MENIT or POIN, thresholds, the unit's achievement), lateness
+	// and early-leave bands in inclusive seconds with grace, absence rules and caps,
+	// leave and status effects, sanction effects, predikat cuts, netting against
+	// tunjangan profesi, tax, BPJS and rounding. The presets
+	// (GET /api/v1/aturan-tpp/preset) show every section; the validator names every
+	// offending field by its path.
+	Profil *ProfilTPP `json:"profil,omitempty"`
+
+	// Rinci With tahun and bulan: include every pegawai's line (at most 5,000).
+	Rinci       *bool               `json:"rinci,omitempty"`
+	Tahun       *int                `json:"tahun,omitempty"`
+	UnitKerjaId *openapi_types.UUID `json:"unit_kerja_id,omitempty"`
+}
+
 // StatusIzin defines model for StatusIzin.
 type StatusIzin string
 
@@ -2792,11 +3613,44 @@ type StatusKepegawaian string
 // StatusPenilaian DRAFT → FINAL → (KEBERATAN → DIPUTUS). FINAL and DIPUTUS are final results.
 type StatusPenilaian string
 
+// StatusPerhitunganTPP defines model for StatusPerhitunganTPP.
+type StatusPerhitunganTPP string
+
 // StatusSKP defines model for StatusSKP.
 type StatusSKP string
 
 // SumberPemangku defines model for SumberPemangku.
 type SumberPemangku string
+
+// TPPPegawai defines model for TPPPegawai.
+type TPPPegawai struct {
+	Baris BarisTPP `json:"baris"`
+	Bulan int      `json:"bulan"`
+
+	// Hasil Whole rupiah; produktivitas + disiplin + tambahan − potongan = bruto.
+	Hasil HasilTPP `json:"hasil"`
+
+	// Koreksi Approved corrections of the month, oldest first.
+	Koreksi []struct {
+		Dibayar       int64     `json:"dibayar"`
+		DisetujuiPada time.Time `json:"disetujui_pada"`
+
+		// Jenis INDUK is the month's run; KOREKSI pays or recovers the difference found later; RAPEL pays increases only (arrears).
+		Jenis            JenisPerhitunganTPP `json:"jenis"`
+		PerhitunganTppId openapi_types.UUID  `json:"perhitungan_tpp_id"`
+	} `json:"koreksi"`
+	Nama             string                                `json:"nama"`
+	Nip              string                                `json:"nip"`
+	PerhitunganTppId nullable.Nullable[openapi_types.UUID] `json:"perhitungan_tpp_id"`
+
+	// Ringkasan The month in a few plain sentences (the request's language).
+	Ringkasan []string         `json:"ringkasan"`
+	Sumber    TPPPegawaiSumber `json:"sumber"`
+	Tahun     int              `json:"tahun"`
+}
+
+// TPPPegawaiSumber defines model for TPPPegawai.Sumber.
+type TPPPegawaiSumber string
 
 // TokenPair defines model for TokenPair.
 type TokenPair struct {
@@ -2952,6 +3806,16 @@ type UsulanHukuman struct {
 	UnitKerjaNama string       `json:"unit_kerja_nama"`
 }
 
+// ValidasiAturanTPP defines model for ValidasiAturanTPP.
+type ValidasiAturanTPP struct {
+	Errors []struct {
+		Code   string `json:"code"`
+		Detail string `json:"detail"`
+		Field  string `json:"field"`
+	} `json:"errors"`
+	Valid bool `json:"valid"`
+}
+
 // VerifikasiKegiatan defines model for VerifikasiKegiatan.
 type VerifikasiKegiatan struct {
 	Items []struct {
@@ -3023,6 +3887,44 @@ type Unavailable = Problem
 
 // Unprocessable RFC 9457 problem details.
 type Unprocessable = Problem
+
+// ListAturanTPPParams defines parameters for ListAturanTPP.
+type ListAturanTPPParams struct {
+	// Page 1-based page number.
+	Page     *Page     `form:"page,omitempty" json:"page,omitempty"`
+	PageSize *PageSize `form:"page_size,omitempty" json:"page_size,omitempty"`
+}
+
+// CreateAturanTPPParams defines parameters for CreateAturanTPP.
+type CreateAturanTPPParams struct {
+	// IdempotencyKey A client-chosen key (e.g. a UUID) that makes a retried submission return the first result.
+	IdempotencyKey *IdempotencyKey `json:"Idempotency-Key,omitempty"`
+}
+
+// GetAturanTPPBerlakuParams defines parameters for GetAturanTPPBerlaku.
+type GetAturanTPPBerlakuParams struct {
+	Tahun int `form:"tahun" json:"tahun"`
+	Bulan int `form:"bulan" json:"bulan"`
+}
+
+// ValidateAturanTPPJSONBody defines parameters for ValidateAturanTPP.
+type ValidateAturanTPPJSONBody struct {
+	// Profil One instansi's TPP regulation as data: besaran per kelas (table or ladder × factor,
+	// per-jabatan overrides), components, the weight split, the performance input
+	// (PREDIKAT, CAPAIAN, MENIT or POIN, thresholds, the unit's achievement), lateness
+	// and early-leave bands in inclusive seconds with grace, absence rules and caps,
+	// leave and status effects, sanction effects, predikat cuts, netting against
+	// tunjangan profesi, tax, BPJS and rounding. The presets
+	// (GET /api/v1/aturan-tpp/preset) show every section; the validator names every
+	// offending field by its path.
+	Profil ProfilTPP `json:"profil"`
+}
+
+// PutAturanTPPParams defines parameters for PutAturanTPP.
+type PutAturanTPPParams struct {
+	// IfMatch The ETag last read; a stale one is refused with 412.
+	IfMatch *IfMatch `json:"If-Match,omitempty"`
+}
 
 // ListAuditParams defines parameters for ListAudit.
 type ListAuditParams struct {
@@ -3235,6 +4137,18 @@ type ListKlienAPIParams struct {
 	PageSize *PageSize `form:"page_size,omitempty" json:"page_size,omitempty"`
 }
 
+// ListMasukanTPPParams defines parameters for ListMasukanTPP.
+type ListMasukanTPPParams struct {
+	// Page 1-based page number.
+	Page     *Page     `form:"page,omitempty" json:"page,omitempty"`
+	PageSize *PageSize `form:"page_size,omitempty" json:"page_size,omitempty"`
+}
+
+// PutMasukanTPPJSONBody defines parameters for PutMasukanTPP.
+type PutMasukanTPPJSONBody struct {
+	Items []MasukanTPPInput `json:"items"`
+}
+
 // ListPemetaanMesinParams defines parameters for ListPemetaanMesin.
 type ListPemetaanMesinParams struct {
 	Mesin *string `form:"mesin,omitempty" json:"mesin,omitempty"`
@@ -3243,6 +4157,12 @@ type ListPemetaanMesinParams struct {
 // PutPemetaanMesinJSONBody defines parameters for PutPemetaanMesin.
 type PutPemetaanMesinJSONBody struct {
 	Items []PemetaanMesin `json:"items"`
+}
+
+// PutPaguTPPParams defines parameters for PutPaguTPP.
+type PutPaguTPPParams struct {
+	// IfMatch The ETag last read; a stale one is refused with 412.
+	IfMatch *IfMatch `json:"If-Match,omitempty"`
 }
 
 // ListPegawaiParams defines parameters for ListPegawai.
@@ -3338,6 +4258,64 @@ type ListPenilaianParams struct {
 
 // PutPenilaianIsiParams defines parameters for PutPenilaianIsi.
 type PutPenilaianIsiParams struct {
+	// IfMatch The ETag last read; a stale one is refused with 412.
+	IfMatch *IfMatch `json:"If-Match,omitempty"`
+}
+
+// ListPerhitunganTPPParams defines parameters for ListPerhitunganTPP.
+type ListPerhitunganTPPParams struct {
+	// Page 1-based page number.
+	Page     *Page                 `form:"page,omitempty" json:"page,omitempty"`
+	PageSize *PageSize             `form:"page_size,omitempty" json:"page_size,omitempty"`
+	Tahun    *int                  `form:"tahun,omitempty" json:"tahun,omitempty"`
+	Bulan    *int                  `form:"bulan,omitempty" json:"bulan,omitempty"`
+	Status   *StatusPerhitunganTPP `form:"status,omitempty" json:"status,omitempty"`
+	Jenis    *JenisPerhitunganTPP  `form:"jenis,omitempty" json:"jenis,omitempty"`
+}
+
+// CreatePerhitunganTPPParams defines parameters for CreatePerhitunganTPP.
+type CreatePerhitunganTPPParams struct {
+	// IdempotencyKey A client-chosen key (e.g. a UUID) that makes a retried submission return the first result.
+	IdempotencyKey *IdempotencyKey `json:"Idempotency-Key,omitempty"`
+}
+
+// ListBarisTPPParams defines parameters for ListBarisTPP.
+type ListBarisTPPParams struct {
+	// Page 1-based page number.
+	Page     *Page     `form:"page,omitempty" json:"page,omitempty"`
+	PageSize *PageSize `form:"page_size,omitempty" json:"page_size,omitempty"`
+
+	// UnitKerjaId The unit and its subtree.
+	UnitKerjaId *openapi_types.UUID `form:"unit_kerja_id,omitempty" json:"unit_kerja_id,omitempty"`
+
+	// Anomali Only lines flagged with this anomaly.
+	Anomali *KodeAnomaliTPP `form:"anomali,omitempty" json:"anomali,omitempty"`
+
+	// Q NIP or part of the name.
+	Q *string `form:"q,omitempty" json:"q,omitempty"`
+}
+
+// ExportPerhitunganTPPParams defines parameters for ExportPerhitunganTPP.
+type ExportPerhitunganTPPParams struct {
+	Format ExportPerhitunganTPPParamsFormat `form:"format" json:"format"`
+}
+
+// ExportPerhitunganTPPParamsFormat defines parameters for ExportPerhitunganTPP.
+type ExportPerhitunganTPPParamsFormat string
+
+// RecomputePerhitunganTPPParams defines parameters for RecomputePerhitunganTPP.
+type RecomputePerhitunganTPPParams struct {
+	// IfMatch The ETag last read; a stale one is refused with 412.
+	IfMatch *IfMatch `json:"If-Match,omitempty"`
+}
+
+// ApprovePerhitunganTPPJSONBody defines parameters for ApprovePerhitunganTPP.
+type ApprovePerhitunganTPPJSONBody struct {
+	Catatan *string `json:"catatan,omitempty"`
+}
+
+// ApprovePerhitunganTPPParams defines parameters for ApprovePerhitunganTPP.
+type ApprovePerhitunganTPPParams struct {
 	// IfMatch The ETag last read; a stale one is refused with 412.
 	IfMatch *IfMatch `json:"If-Match,omitempty"`
 }
@@ -3443,6 +4421,15 @@ type UpdateUnitKerjaParams struct {
 	IfMatch *IfMatch `json:"If-Match,omitempty"`
 }
 
+// CreateAturanTPPJSONRequestBody defines body for CreateAturanTPP for application/json ContentType.
+type CreateAturanTPPJSONRequestBody = AturanTPPInput
+
+// ValidateAturanTPPJSONRequestBody defines body for ValidateAturanTPP for application/json ContentType.
+type ValidateAturanTPPJSONRequestBody ValidateAturanTPPJSONBody
+
+// PutAturanTPPJSONRequestBody defines body for PutAturanTPP for application/json ContentType.
+type PutAturanTPPJSONRequestBody = AturanTPPInput
+
 // LoginJSONRequestBody defines body for Login for application/json ContentType.
 type LoginJSONRequestBody = LoginRequest
 
@@ -3515,11 +4502,17 @@ type KoreksiKehadiranJSONRequestBody = KoreksiKehadiranInput
 // CreateKlienAPIJSONRequestBody defines body for CreateKlienAPI for application/json ContentType.
 type CreateKlienAPIJSONRequestBody = KlienAPIInput
 
+// PutMasukanTPPJSONRequestBody defines body for PutMasukanTPP for application/json ContentType.
+type PutMasukanTPPJSONRequestBody PutMasukanTPPJSONBody
+
 // ChangeMyPasswordJSONRequestBody defines body for ChangeMyPassword for application/json ContentType.
 type ChangeMyPasswordJSONRequestBody = PasswordChange
 
 // PutPemetaanMesinJSONRequestBody defines body for PutPemetaanMesin for application/json ContentType.
 type PutPemetaanMesinJSONRequestBody PutPemetaanMesinJSONBody
+
+// PutPaguTPPJSONRequestBody defines body for PutPaguTPP for application/json ContentType.
+type PutPaguTPPJSONRequestBody = PaguTPPInput
 
 // CreatePegawaiJSONRequestBody defines body for CreatePegawai for application/json ContentType.
 type CreatePegawaiJSONRequestBody = PegawaiInput
@@ -3548,6 +4541,12 @@ type FinalisasiPenilaianJSONRequestBody = FinalisasiInput
 // PutPenilaianIsiJSONRequestBody defines body for PutPenilaianIsi for application/json ContentType.
 type PutPenilaianIsiJSONRequestBody = PenilaianIsi
 
+// CreatePerhitunganTPPJSONRequestBody defines body for CreatePerhitunganTPP for application/json ContentType.
+type CreatePerhitunganTPPJSONRequestBody = PerhitunganTPPInput
+
+// ApprovePerhitunganTPPJSONRequestBody defines body for ApprovePerhitunganTPP for application/json ContentType.
+type ApprovePerhitunganTPPJSONRequestBody ApprovePerhitunganTPPJSONBody
+
 // PutPeriodeKinerjaJSONRequestBody defines body for PutPeriodeKinerja for application/json ContentType.
 type PutPeriodeKinerjaJSONRequestBody = PeriodeKinerjaInput
 
@@ -3569,6 +4568,9 @@ type PutSKPIsiJSONRequestBody = SKPIsi
 // KembalikanSKPJSONRequestBody defines body for KembalikanSKP for application/json ContentType.
 type KembalikanSKPJSONRequestBody = Alasan
 
+// SimulateTPPJSONRequestBody defines body for SimulateTPP for application/json ContentType.
+type SimulateTPPJSONRequestBody = SimulasiTPPInput
+
 // CreateUmpanBalikJSONRequestBody defines body for CreateUmpanBalik for application/json ContentType.
 type CreateUmpanBalikJSONRequestBody = UmpanBalikInput
 
@@ -3583,6 +4585,30 @@ type UpdateUnitKerjaJSONRequestBody = UnitKerjaPatch
 
 // ServerInterface represents all server handlers.
 type ServerInterface interface {
+	// ListAturanTPP The instansi's TPP rule profile versions, newest first
+	// (GET /api/v1/aturan-tpp)
+	ListAturanTPP(ctx echo.Context, params ListAturanTPPParams) error
+	// CreateAturanTPP Save a new rule profile version (ADMIN_INSTANSI or KEUANGAN), validated before it is stored
+	// (POST /api/v1/aturan-tpp)
+	CreateAturanTPP(ctx echo.Context, params CreateAturanTPPParams) error
+	// GetAturanTPPBerlaku The version in force for a month
+	// (GET /api/v1/aturan-tpp/berlaku)
+	GetAturanTPPBerlaku(ctx echo.Context, params GetAturanTPPBerlakuParams) error
+	// ListPresetTPP Ready-made starting profiles for the common patterns (domain.md §3, §4)
+	// (GET /api/v1/aturan-tpp/preset)
+	ListPresetTPP(ctx echo.Context) error
+	// ValidateAturanTPP Check a profile without storing it
+	// (POST /api/v1/aturan-tpp/validasi)
+	ValidateAturanTPP(ctx echo.Context) error
+	// DeleteAturanTPP Remove a version no run has used
+	// (DELETE /api/v1/aturan-tpp/{id})
+	DeleteAturanTPP(ctx echo.Context, id ID) error
+	// GetAturanTPP One version
+	// (GET /api/v1/aturan-tpp/{id})
+	GetAturanTPP(ctx echo.Context, id ID) error
+	// PutAturanTPP Replace a version not yet used by an approved run (a used version is immutable; save a new one)
+	// (PUT /api/v1/aturan-tpp/{id})
+	PutAturanTPP(ctx echo.Context, id ID, params PutAturanTPPParams) error
 	// ListAudit Read the audit log (ADMIN_INSTANSI, AUDITOR)
 	// (GET /api/v1/audit)
 	ListAudit(ctx echo.Context, params ListAuditParams) error
@@ -3739,6 +4765,12 @@ type ServerInterface interface {
 	// RevokeKlienAPI Revoke an API client (its tokens stop working at once)
 	// (DELETE /api/v1/klien-api/{id})
 	RevokeKlienAPI(ctx echo.Context, id ID) error
+	// ListMasukanTPP The month's payroll inputs per pegawai: tunjangan profesi, the rest of the BPJS wage, other deductions
+	// (GET /api/v1/masukan-tpp/{tahun}/{bulan})
+	ListMasukanTPP(ctx echo.Context, tahun Tahun, bulan int, params ListMasukanTPPParams) error
+	// PutMasukanTPP Replace the month's payroll inputs (KEUANGAN or ADMIN_INSTANSI), all or nothing
+	// (PUT /api/v1/masukan-tpp/{tahun}/{bulan})
+	PutMasukanTPP(ctx echo.Context, tahun Tahun, bulan int) error
 	// GetMe The caller's identity, roles, instansi and employee record
 	// (GET /api/v1/me)
 	GetMe(ctx echo.Context) error
@@ -3751,6 +4783,12 @@ type ServerInterface interface {
 	// PutPemetaanMesin Set machine user-id mappings (upsert by machine and user id)
 	// (PUT /api/v1/mesin-absensi/pemetaan)
 	PutPemetaanMesin(ctx echo.Context) error
+	// GetPaguTPP The year's TPP budget per unit with what approved runs used and what remains
+	// (GET /api/v1/pagu-tpp/{tahun})
+	GetPaguTPP(ctx echo.Context, tahun Tahun) error
+	// PutPaguTPP Replace the year's budget lines and the over-budget mode (ADMIN_INSTANSI or KEUANGAN)
+	// (PUT /api/v1/pagu-tpp/{tahun})
+	PutPaguTPP(ctx echo.Context, tahun Tahun, params PutPaguTPPParams) error
 	// ListPegawai List employees as of a date
 	// (GET /api/v1/pegawai)
 	ListPegawai(ctx echo.Context, params ListPegawaiParams) error
@@ -3781,6 +4819,9 @@ type ServerInterface interface {
 	// CreateRiwayatPegawai Record a mutasi, promosi, kenaikan pangkat or status change from a date
 	// (POST /api/v1/pegawai/{nip}/riwayat)
 	CreateRiwayatPegawai(ctx echo.Context, nip NIP) error
+	// GetTPPPegawai A pegawai's TPP for a month, explained in plain words (the pegawai, their rater, admins)
+	// (GET /api/v1/pegawai/{nip}/tpp/{periode})
+	GetTPPPegawai(ctx echo.Context, nip NIP, periode string) error
 	// ListPengguna List accounts
 	// (GET /api/v1/pengguna)
 	ListPengguna(ctx echo.Context, params ListPenggunaParams) error
@@ -3814,6 +4855,33 @@ type ServerInterface interface {
 	// FinalkanPenilaian Finalise one evaluation (the rater), after the unit's distribution check
 	// (POST /api/v1/penilaian/{id}/finalkan)
 	FinalkanPenilaian(ctx echo.Context, id ID) error
+	// ListPerhitunganTPP Payroll runs (KEUANGAN, ADMIN_INSTANSI, AUDITOR; ADMIN_UNIT for runs of its units)
+	// (GET /api/v1/perhitungan-tpp)
+	ListPerhitunganTPP(ctx echo.Context, params ListPerhitunganTPPParams) error
+	// CreatePerhitunganTPP Start a payroll run for the instansi or a unit and a month (KEUANGAN or ADMIN_INSTANSI)
+	// (POST /api/v1/perhitungan-tpp)
+	CreatePerhitunganTPP(ctx echo.Context, params CreatePerhitunganTPPParams) error
+	// DeletePerhitunganTPP Discard a run that is not approved
+	// (DELETE /api/v1/perhitungan-tpp/{id})
+	DeletePerhitunganTPP(ctx echo.Context, id ID) error
+	// GetPerhitunganTPP One run with its totals, anomalies, budget use and progress
+	// (GET /api/v1/perhitungan-tpp/{id})
+	GetPerhitunganTPP(ctx echo.Context, id ID) error
+	// ListBarisTPP The run's lines, by unit and NIP, for review
+	// (GET /api/v1/perhitungan-tpp/{id}/baris)
+	ListBarisTPP(ctx echo.Context, id ID, params ListBarisTPPParams) error
+	// GetBarisTPP One line with its full trace and explanation
+	// (GET /api/v1/perhitungan-tpp/{id}/baris/{nip})
+	GetBarisTPP(ctx echo.Context, id ID, nip NIP) error
+	// ExportPerhitunganTPP The daftar nominatif (XLSX or CSV) or the bank transfer file of a run
+	// (GET /api/v1/perhitungan-tpp/{id}/ekspor)
+	ExportPerhitunganTPP(ctx echo.Context, id ID, params ExportPerhitunganTPPParams) error
+	// RecomputePerhitunganTPP Recompute a run that is not approved, replacing its lines (after attendance or evaluations were fixed)
+	// (POST /api/v1/perhitungan-tpp/{id}/hitung-ulang)
+	RecomputePerhitunganTPP(ctx echo.Context, id ID, params RecomputePerhitunganTPPParams) error
+	// ApprovePerhitunganTPP Approve and lock a computed run (KEUANGAN, never the person who created the run)
+	// (POST /api/v1/perhitungan-tpp/{id}/setujui)
+	ApprovePerhitunganTPP(ctx echo.Context, id ID, params ApprovePerhitunganTPPParams) error
 	// ListPeriodeKinerja The appraisal settings of every year
 	// (GET /api/v1/periode-kinerja)
 	ListPeriodeKinerja(ctx echo.Context) error
@@ -3877,6 +4945,9 @@ type ServerInterface interface {
 	// SetujuiSKP Approve a submitted SKP (the rater only; DIAJUKAN → DISETUJUI)
 	// (POST /api/v1/skp/{id}/setujui)
 	SetujuiSKP(ctx echo.Context, id ID) error
+	// SimulateTPP Compute TPP without storing anything (ADMIN_INSTANSI, KEUANGAN, AUDITOR; ADMIN_UNIT for its units)
+	// (POST /api/v1/tpp/simulasi)
+	SimulateTPP(ctx echo.Context) error
 	// ListUmpanBalik Feedback requests the caller made, is asked to answer, or that concern them
 	// (GET /api/v1/umpan-balik)
 	ListUmpanBalik(ctx echo.Context, params ListUmpanBalikParams) error
@@ -3918,6 +4989,171 @@ type ServerInterface interface {
 // ServerInterfaceWrapper converts echo contexts to parameters.
 type ServerInterfaceWrapper struct {
 	Handler ServerInterface
+}
+
+// ListAturanTPP converts echo context to params.
+func (w *ServerInterfaceWrapper) ListAturanTPP(ctx echo.Context) error {
+	var err error
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ListAturanTPPParams
+	// ------------- Optional query parameter "page" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "page", ctx.QueryParams(), &params.Page, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter page: %s", err))
+	}
+
+	// ------------- Optional query parameter "page_size" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "page_size", ctx.QueryParams(), &params.PageSize, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter page_size: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.ListAturanTPP(ctx, params)
+	return err
+}
+
+// CreateAturanTPP converts echo context to params.
+func (w *ServerInterfaceWrapper) CreateAturanTPP(ctx echo.Context) error {
+	var err error
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params CreateAturanTPPParams
+
+	headers := ctx.Request().Header
+	// ------------- Optional header parameter "Idempotency-Key" -------------
+	if valueList, found := headers[http.CanonicalHeaderKey("Idempotency-Key")]; found {
+		var IdempotencyKey IdempotencyKey
+		n := len(valueList)
+		if n != 1 {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Expected one value for Idempotency-Key, got %d", n))
+		}
+
+		err = runtime.BindStyledParameterWithOptions("simple", "Idempotency-Key", valueList[0], &IdempotencyKey, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""})
+		if err != nil {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter Idempotency-Key: %s", err))
+		}
+
+		params.IdempotencyKey = &IdempotencyKey
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.CreateAturanTPP(ctx, params)
+	return err
+}
+
+// GetAturanTPPBerlaku converts echo context to params.
+func (w *ServerInterfaceWrapper) GetAturanTPPBerlaku(ctx echo.Context) error {
+	var err error
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params GetAturanTPPBerlakuParams
+	// ------------- Required query parameter "tahun" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, true, "tahun", ctx.QueryParams(), &params.Tahun, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter tahun: %s", err))
+	}
+
+	// ------------- Required query parameter "bulan" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, true, "bulan", ctx.QueryParams(), &params.Bulan, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter bulan: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.GetAturanTPPBerlaku(ctx, params)
+	return err
+}
+
+// ListPresetTPP converts echo context to params.
+func (w *ServerInterfaceWrapper) ListPresetTPP(ctx echo.Context) error {
+	var err error
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.ListPresetTPP(ctx)
+	return err
+}
+
+// ValidateAturanTPP converts echo context to params.
+func (w *ServerInterfaceWrapper) ValidateAturanTPP(ctx echo.Context) error {
+	var err error
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.ValidateAturanTPP(ctx)
+	return err
+}
+
+// DeleteAturanTPP converts echo context to params.
+func (w *ServerInterfaceWrapper) DeleteAturanTPP(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "id" -------------
+	var id ID
+
+	err = runtime.BindStyledParameterWithOptions("simple", "id", ctx.Param("id"), &id, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter id: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.DeleteAturanTPP(ctx, id)
+	return err
+}
+
+// GetAturanTPP converts echo context to params.
+func (w *ServerInterfaceWrapper) GetAturanTPP(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "id" -------------
+	var id ID
+
+	err = runtime.BindStyledParameterWithOptions("simple", "id", ctx.Param("id"), &id, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter id: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.GetAturanTPP(ctx, id)
+	return err
+}
+
+// PutAturanTPP converts echo context to params.
+func (w *ServerInterfaceWrapper) PutAturanTPP(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "id" -------------
+	var id ID
+
+	err = runtime.BindStyledParameterWithOptions("simple", "id", ctx.Param("id"), &id, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter id: %s", err))
+	}
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params PutAturanTPPParams
+
+	headers := ctx.Request().Header
+	// ------------- Optional header parameter "If-Match" -------------
+	if valueList, found := headers[http.CanonicalHeaderKey("If-Match")]; found {
+		var IfMatch IfMatch
+		n := len(valueList)
+		if n != 1 {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Expected one value for If-Match, got %d", n))
+		}
+
+		err = runtime.BindStyledParameterWithOptions("simple", "If-Match", valueList[0], &IfMatch, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""})
+		if err != nil {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter If-Match: %s", err))
+		}
+
+		params.IfMatch = &IfMatch
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.PutAturanTPP(ctx, id, params)
+	return err
 }
 
 // ListAudit converts echo context to params.
@@ -5178,6 +6414,70 @@ func (w *ServerInterfaceWrapper) RevokeKlienAPI(ctx echo.Context) error {
 	return err
 }
 
+// ListMasukanTPP converts echo context to params.
+func (w *ServerInterfaceWrapper) ListMasukanTPP(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "tahun" -------------
+	var tahun Tahun
+
+	err = runtime.BindStyledParameterWithOptions("simple", "tahun", ctx.Param("tahun"), &tahun, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter tahun: %s", err))
+	}
+
+	// ------------- Path parameter "bulan" -------------
+	var bulan int
+
+	err = runtime.BindStyledParameterWithOptions("simple", "bulan", ctx.Param("bulan"), &bulan, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter bulan: %s", err))
+	}
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ListMasukanTPPParams
+	// ------------- Optional query parameter "page" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "page", ctx.QueryParams(), &params.Page, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter page: %s", err))
+	}
+
+	// ------------- Optional query parameter "page_size" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "page_size", ctx.QueryParams(), &params.PageSize, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter page_size: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.ListMasukanTPP(ctx, tahun, bulan, params)
+	return err
+}
+
+// PutMasukanTPP converts echo context to params.
+func (w *ServerInterfaceWrapper) PutMasukanTPP(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "tahun" -------------
+	var tahun Tahun
+
+	err = runtime.BindStyledParameterWithOptions("simple", "tahun", ctx.Param("tahun"), &tahun, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter tahun: %s", err))
+	}
+
+	// ------------- Path parameter "bulan" -------------
+	var bulan int
+
+	err = runtime.BindStyledParameterWithOptions("simple", "bulan", ctx.Param("bulan"), &bulan, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter bulan: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.PutMasukanTPP(ctx, tahun, bulan)
+	return err
+}
+
 // GetMe converts echo context to params.
 func (w *ServerInterfaceWrapper) GetMe(ctx echo.Context) error {
 	var err error
@@ -5220,6 +6520,58 @@ func (w *ServerInterfaceWrapper) PutPemetaanMesin(ctx echo.Context) error {
 
 	// Invoke the callback with all the unmarshaled arguments
 	err = w.Handler.PutPemetaanMesin(ctx)
+	return err
+}
+
+// GetPaguTPP converts echo context to params.
+func (w *ServerInterfaceWrapper) GetPaguTPP(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "tahun" -------------
+	var tahun Tahun
+
+	err = runtime.BindStyledParameterWithOptions("simple", "tahun", ctx.Param("tahun"), &tahun, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter tahun: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.GetPaguTPP(ctx, tahun)
+	return err
+}
+
+// PutPaguTPP converts echo context to params.
+func (w *ServerInterfaceWrapper) PutPaguTPP(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "tahun" -------------
+	var tahun Tahun
+
+	err = runtime.BindStyledParameterWithOptions("simple", "tahun", ctx.Param("tahun"), &tahun, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter tahun: %s", err))
+	}
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params PutPaguTPPParams
+
+	headers := ctx.Request().Header
+	// ------------- Optional header parameter "If-Match" -------------
+	if valueList, found := headers[http.CanonicalHeaderKey("If-Match")]; found {
+		var IfMatch IfMatch
+		n := len(valueList)
+		if n != 1 {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Expected one value for If-Match, got %d", n))
+		}
+
+		err = runtime.BindStyledParameterWithOptions("simple", "If-Match", valueList[0], &IfMatch, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""})
+		if err != nil {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter If-Match: %s", err))
+		}
+
+		params.IfMatch = &IfMatch
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.PutPaguTPP(ctx, tahun, params)
 	return err
 }
 
@@ -5489,6 +6841,30 @@ func (w *ServerInterfaceWrapper) CreateRiwayatPegawai(ctx echo.Context) error {
 
 	// Invoke the callback with all the unmarshaled arguments
 	err = w.Handler.CreateRiwayatPegawai(ctx, nip)
+	return err
+}
+
+// GetTPPPegawai converts echo context to params.
+func (w *ServerInterfaceWrapper) GetTPPPegawai(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "nip" -------------
+	var nip NIP
+
+	err = runtime.BindStyledParameterWithOptions("simple", "nip", ctx.Param("nip"), &nip, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter nip: %s", err))
+	}
+
+	// ------------- Path parameter "periode" -------------
+	var periode string
+
+	err = runtime.BindStyledParameterWithOptions("simple", "periode", ctx.Param("periode"), &periode, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter periode: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.GetTPPPegawai(ctx, nip, periode)
 	return err
 }
 
@@ -5772,6 +7148,294 @@ func (w *ServerInterfaceWrapper) FinalkanPenilaian(ctx echo.Context) error {
 
 	// Invoke the callback with all the unmarshaled arguments
 	err = w.Handler.FinalkanPenilaian(ctx, id)
+	return err
+}
+
+// ListPerhitunganTPP converts echo context to params.
+func (w *ServerInterfaceWrapper) ListPerhitunganTPP(ctx echo.Context) error {
+	var err error
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ListPerhitunganTPPParams
+	// ------------- Optional query parameter "page" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "page", ctx.QueryParams(), &params.Page, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter page: %s", err))
+	}
+
+	// ------------- Optional query parameter "page_size" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "page_size", ctx.QueryParams(), &params.PageSize, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter page_size: %s", err))
+	}
+
+	// ------------- Optional query parameter "tahun" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "tahun", ctx.QueryParams(), &params.Tahun, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter tahun: %s", err))
+	}
+
+	// ------------- Optional query parameter "bulan" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "bulan", ctx.QueryParams(), &params.Bulan, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter bulan: %s", err))
+	}
+
+	// ------------- Optional query parameter "status" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "status", ctx.QueryParams(), &params.Status, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter status: %s", err))
+	}
+
+	// ------------- Optional query parameter "jenis" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "jenis", ctx.QueryParams(), &params.Jenis, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter jenis: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.ListPerhitunganTPP(ctx, params)
+	return err
+}
+
+// CreatePerhitunganTPP converts echo context to params.
+func (w *ServerInterfaceWrapper) CreatePerhitunganTPP(ctx echo.Context) error {
+	var err error
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params CreatePerhitunganTPPParams
+
+	headers := ctx.Request().Header
+	// ------------- Optional header parameter "Idempotency-Key" -------------
+	if valueList, found := headers[http.CanonicalHeaderKey("Idempotency-Key")]; found {
+		var IdempotencyKey IdempotencyKey
+		n := len(valueList)
+		if n != 1 {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Expected one value for Idempotency-Key, got %d", n))
+		}
+
+		err = runtime.BindStyledParameterWithOptions("simple", "Idempotency-Key", valueList[0], &IdempotencyKey, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""})
+		if err != nil {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter Idempotency-Key: %s", err))
+		}
+
+		params.IdempotencyKey = &IdempotencyKey
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.CreatePerhitunganTPP(ctx, params)
+	return err
+}
+
+// DeletePerhitunganTPP converts echo context to params.
+func (w *ServerInterfaceWrapper) DeletePerhitunganTPP(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "id" -------------
+	var id ID
+
+	err = runtime.BindStyledParameterWithOptions("simple", "id", ctx.Param("id"), &id, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter id: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.DeletePerhitunganTPP(ctx, id)
+	return err
+}
+
+// GetPerhitunganTPP converts echo context to params.
+func (w *ServerInterfaceWrapper) GetPerhitunganTPP(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "id" -------------
+	var id ID
+
+	err = runtime.BindStyledParameterWithOptions("simple", "id", ctx.Param("id"), &id, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter id: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.GetPerhitunganTPP(ctx, id)
+	return err
+}
+
+// ListBarisTPP converts echo context to params.
+func (w *ServerInterfaceWrapper) ListBarisTPP(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "id" -------------
+	var id ID
+
+	err = runtime.BindStyledParameterWithOptions("simple", "id", ctx.Param("id"), &id, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter id: %s", err))
+	}
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ListBarisTPPParams
+	// ------------- Optional query parameter "page" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "page", ctx.QueryParams(), &params.Page, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter page: %s", err))
+	}
+
+	// ------------- Optional query parameter "page_size" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "page_size", ctx.QueryParams(), &params.PageSize, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter page_size: %s", err))
+	}
+
+	// ------------- Optional query parameter "unit_kerja_id" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "unit_kerja_id", ctx.QueryParams(), &params.UnitKerjaId, runtime.BindQueryParameterOptions{Type: "string", Format: "uuid"})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter unit_kerja_id: %s", err))
+	}
+
+	// ------------- Optional query parameter "anomali" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "anomali", ctx.QueryParams(), &params.Anomali, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter anomali: %s", err))
+	}
+
+	// ------------- Optional query parameter "q" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "q", ctx.QueryParams(), &params.Q, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter q: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.ListBarisTPP(ctx, id, params)
+	return err
+}
+
+// GetBarisTPP converts echo context to params.
+func (w *ServerInterfaceWrapper) GetBarisTPP(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "id" -------------
+	var id ID
+
+	err = runtime.BindStyledParameterWithOptions("simple", "id", ctx.Param("id"), &id, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter id: %s", err))
+	}
+
+	// ------------- Path parameter "nip" -------------
+	var nip NIP
+
+	err = runtime.BindStyledParameterWithOptions("simple", "nip", ctx.Param("nip"), &nip, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter nip: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.GetBarisTPP(ctx, id, nip)
+	return err
+}
+
+// ExportPerhitunganTPP converts echo context to params.
+func (w *ServerInterfaceWrapper) ExportPerhitunganTPP(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "id" -------------
+	var id ID
+
+	err = runtime.BindStyledParameterWithOptions("simple", "id", ctx.Param("id"), &id, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter id: %s", err))
+	}
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ExportPerhitunganTPPParams
+	// ------------- Required query parameter "format" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, true, "format", ctx.QueryParams(), &params.Format, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter format: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.ExportPerhitunganTPP(ctx, id, params)
+	return err
+}
+
+// RecomputePerhitunganTPP converts echo context to params.
+func (w *ServerInterfaceWrapper) RecomputePerhitunganTPP(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "id" -------------
+	var id ID
+
+	err = runtime.BindStyledParameterWithOptions("simple", "id", ctx.Param("id"), &id, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter id: %s", err))
+	}
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params RecomputePerhitunganTPPParams
+
+	headers := ctx.Request().Header
+	// ------------- Optional header parameter "If-Match" -------------
+	if valueList, found := headers[http.CanonicalHeaderKey("If-Match")]; found {
+		var IfMatch IfMatch
+		n := len(valueList)
+		if n != 1 {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Expected one value for If-Match, got %d", n))
+		}
+
+		err = runtime.BindStyledParameterWithOptions("simple", "If-Match", valueList[0], &IfMatch, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""})
+		if err != nil {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter If-Match: %s", err))
+		}
+
+		params.IfMatch = &IfMatch
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.RecomputePerhitunganTPP(ctx, id, params)
+	return err
+}
+
+// ApprovePerhitunganTPP converts echo context to params.
+func (w *ServerInterfaceWrapper) ApprovePerhitunganTPP(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "id" -------------
+	var id ID
+
+	err = runtime.BindStyledParameterWithOptions("simple", "id", ctx.Param("id"), &id, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter id: %s", err))
+	}
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ApprovePerhitunganTPPParams
+
+	headers := ctx.Request().Header
+	// ------------- Optional header parameter "If-Match" -------------
+	if valueList, found := headers[http.CanonicalHeaderKey("If-Match")]; found {
+		var IfMatch IfMatch
+		n := len(valueList)
+		if n != 1 {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Expected one value for If-Match, got %d", n))
+		}
+
+		err = runtime.BindStyledParameterWithOptions("simple", "If-Match", valueList[0], &IfMatch, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""})
+		if err != nil {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter If-Match: %s", err))
+		}
+
+		params.IfMatch = &IfMatch
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.ApprovePerhitunganTPP(ctx, id, params)
 	return err
 }
 
@@ -6229,6 +7893,15 @@ func (w *ServerInterfaceWrapper) SetujuiSKP(ctx echo.Context) error {
 	return err
 }
 
+// SimulateTPP converts echo context to params.
+func (w *ServerInterfaceWrapper) SimulateTPP(ctx echo.Context) error {
+	var err error
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.SimulateTPP(ctx)
+	return err
+}
+
 // ListUmpanBalik converts echo context to params.
 func (w *ServerInterfaceWrapper) ListUmpanBalik(ctx echo.Context) error {
 	var err error
@@ -6632,6 +8305,29 @@ func RegisterHandlersWithOptions(router EchoRouter, si ServerInterface, options 
 	router.POST(options.BaseURL+"/api/v1/hukuman-disiplin", wrapper.CreateHukumanDisiplin, options.OperationMiddlewares["createHukumanDisiplin"]...)
 	router.GET(options.BaseURL+"/api/v1/hukuman-disiplin/:id", wrapper.GetHukumanDisiplin, options.OperationMiddlewares["getHukumanDisiplin"]...)
 	router.GET(options.BaseURL+"/api/v1/hukuman-disiplin/usulan", wrapper.ListUsulanHukuman, options.OperationMiddlewares["listUsulanHukuman"]...)
+	router.GET(options.BaseURL+"/api/v1/aturan-tpp", wrapper.ListAturanTPP, options.OperationMiddlewares["listAturanTPP"]...)
+	router.POST(options.BaseURL+"/api/v1/aturan-tpp", wrapper.CreateAturanTPP, options.OperationMiddlewares["createAturanTPP"]...)
+	router.GET(options.BaseURL+"/api/v1/aturan-tpp/berlaku", wrapper.GetAturanTPPBerlaku, options.OperationMiddlewares["getAturanTPPBerlaku"]...)
+	router.GET(options.BaseURL+"/api/v1/aturan-tpp/preset", wrapper.ListPresetTPP, options.OperationMiddlewares["listPresetTPP"]...)
+	router.POST(options.BaseURL+"/api/v1/aturan-tpp/validasi", wrapper.ValidateAturanTPP, options.OperationMiddlewares["validateAturanTPP"]...)
+	router.DELETE(options.BaseURL+"/api/v1/aturan-tpp/:id", wrapper.DeleteAturanTPP, options.OperationMiddlewares["deleteAturanTPP"]...)
+	router.GET(options.BaseURL+"/api/v1/aturan-tpp/:id", wrapper.GetAturanTPP, options.OperationMiddlewares["getAturanTPP"]...)
+	router.PUT(options.BaseURL+"/api/v1/aturan-tpp/:id", wrapper.PutAturanTPP, options.OperationMiddlewares["putAturanTPP"]...)
+	router.POST(options.BaseURL+"/api/v1/tpp/simulasi", wrapper.SimulateTPP, options.OperationMiddlewares["simulateTPP"]...)
+	router.GET(options.BaseURL+"/api/v1/perhitungan-tpp", wrapper.ListPerhitunganTPP, options.OperationMiddlewares["listPerhitunganTPP"]...)
+	router.POST(options.BaseURL+"/api/v1/perhitungan-tpp", wrapper.CreatePerhitunganTPP, options.OperationMiddlewares["createPerhitunganTPP"]...)
+	router.DELETE(options.BaseURL+"/api/v1/perhitungan-tpp/:id", wrapper.DeletePerhitunganTPP, options.OperationMiddlewares["deletePerhitunganTPP"]...)
+	router.GET(options.BaseURL+"/api/v1/perhitungan-tpp/:id", wrapper.GetPerhitunganTPP, options.OperationMiddlewares["getPerhitunganTPP"]...)
+	router.GET(options.BaseURL+"/api/v1/perhitungan-tpp/:id/baris", wrapper.ListBarisTPP, options.OperationMiddlewares["listBarisTPP"]...)
+	router.GET(options.BaseURL+"/api/v1/perhitungan-tpp/:id/baris/:nip", wrapper.GetBarisTPP, options.OperationMiddlewares["getBarisTPP"]...)
+	router.POST(options.BaseURL+"/api/v1/perhitungan-tpp/:id/hitung-ulang", wrapper.RecomputePerhitunganTPP, options.OperationMiddlewares["recomputePerhitunganTPP"]...)
+	router.POST(options.BaseURL+"/api/v1/perhitungan-tpp/:id/setujui", wrapper.ApprovePerhitunganTPP, options.OperationMiddlewares["approvePerhitunganTPP"]...)
+	router.GET(options.BaseURL+"/api/v1/perhitungan-tpp/:id/ekspor", wrapper.ExportPerhitunganTPP, options.OperationMiddlewares["exportPerhitunganTPP"]...)
+	router.GET(options.BaseURL+"/api/v1/pagu-tpp/:tahun", wrapper.GetPaguTPP, options.OperationMiddlewares["getPaguTPP"]...)
+	router.PUT(options.BaseURL+"/api/v1/pagu-tpp/:tahun", wrapper.PutPaguTPP, options.OperationMiddlewares["putPaguTPP"]...)
+	router.GET(options.BaseURL+"/api/v1/masukan-tpp/:tahun/:bulan", wrapper.ListMasukanTPP, options.OperationMiddlewares["listMasukanTPP"]...)
+	router.PUT(options.BaseURL+"/api/v1/masukan-tpp/:tahun/:bulan", wrapper.PutMasukanTPP, options.OperationMiddlewares["putMasukanTPP"]...)
+	router.GET(options.BaseURL+"/api/v1/pegawai/:nip/tpp/:periode", wrapper.GetTPPPegawai, options.OperationMiddlewares["getTPPPegawai"]...)
 
 }
 
@@ -6663,6 +8359,730 @@ type UnauthorizedApplicationProblemPlusJSONResponse Problem
 type UnavailableApplicationProblemPlusJSONResponse Problem
 
 type UnprocessableApplicationProblemPlusJSONResponse Problem
+
+type ListAturanTPPRequestObject struct {
+	Params ListAturanTPPParams
+}
+
+type ListAturanTPPResponseObject interface {
+	VisitListAturanTPPResponse(w http.ResponseWriter) error
+}
+
+type ListAturanTPP200JSONResponse AturanTPPPage
+
+func (response ListAturanTPP200JSONResponse) VisitListAturanTPPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListAturanTPP400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response ListAturanTPP400ApplicationProblemPlusJSONResponse) VisitListAturanTPPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListAturanTPP401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response ListAturanTPP401ApplicationProblemPlusJSONResponse) VisitListAturanTPPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListAturanTPP403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response ListAturanTPP403ApplicationProblemPlusJSONResponse) VisitListAturanTPPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateAturanTPPRequestObject struct {
+	Params CreateAturanTPPParams
+	Body   *CreateAturanTPPJSONRequestBody
+}
+
+type CreateAturanTPPResponseObject interface {
+	VisitCreateAturanTPPResponse(w http.ResponseWriter) error
+}
+
+type CreateAturanTPP200JSONResponse AturanTPP
+
+func (response CreateAturanTPP200JSONResponse) VisitCreateAturanTPPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateAturanTPP201ResponseHeaders struct {
+	ETag *string
+}
+
+type CreateAturanTPP201JSONResponse struct {
+	Body    AturanTPP
+	Headers CreateAturanTPP201ResponseHeaders
+}
+
+func (response CreateAturanTPP201JSONResponse) VisitCreateAturanTPPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.ETag != nil {
+		w.Header().Set("ETag", fmt.Sprint(*response.Headers.ETag))
+	}
+	w.WriteHeader(201)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateAturanTPP400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response CreateAturanTPP400ApplicationProblemPlusJSONResponse) VisitCreateAturanTPPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateAturanTPP401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response CreateAturanTPP401ApplicationProblemPlusJSONResponse) VisitCreateAturanTPPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateAturanTPP403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response CreateAturanTPP403ApplicationProblemPlusJSONResponse) VisitCreateAturanTPPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateAturanTPP409ApplicationProblemPlusJSONResponse struct {
+	ConflictApplicationProblemPlusJSONResponse
+}
+
+func (response CreateAturanTPP409ApplicationProblemPlusJSONResponse) VisitCreateAturanTPPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateAturanTPP422ApplicationProblemPlusJSONResponse struct {
+	UnprocessableApplicationProblemPlusJSONResponse
+}
+
+func (response CreateAturanTPP422ApplicationProblemPlusJSONResponse) VisitCreateAturanTPPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetAturanTPPBerlakuRequestObject struct {
+	Params GetAturanTPPBerlakuParams
+}
+
+type GetAturanTPPBerlakuResponseObject interface {
+	VisitGetAturanTPPBerlakuResponse(w http.ResponseWriter) error
+}
+
+type GetAturanTPPBerlaku200ResponseHeaders struct {
+	ETag *string
+}
+
+type GetAturanTPPBerlaku200JSONResponse struct {
+	Body    AturanTPP
+	Headers GetAturanTPPBerlaku200ResponseHeaders
+}
+
+func (response GetAturanTPPBerlaku200JSONResponse) VisitGetAturanTPPBerlakuResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.ETag != nil {
+		w.Header().Set("ETag", fmt.Sprint(*response.Headers.ETag))
+	}
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetAturanTPPBerlaku400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response GetAturanTPPBerlaku400ApplicationProblemPlusJSONResponse) VisitGetAturanTPPBerlakuResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetAturanTPPBerlaku401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response GetAturanTPPBerlaku401ApplicationProblemPlusJSONResponse) VisitGetAturanTPPBerlakuResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetAturanTPPBerlaku403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response GetAturanTPPBerlaku403ApplicationProblemPlusJSONResponse) VisitGetAturanTPPBerlakuResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetAturanTPPBerlaku404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response GetAturanTPPBerlaku404ApplicationProblemPlusJSONResponse) VisitGetAturanTPPBerlakuResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListPresetTPPRequestObject struct {
+}
+
+type ListPresetTPPResponseObject interface {
+	VisitListPresetTPPResponse(w http.ResponseWriter) error
+}
+
+type ListPresetTPP200JSONResponse struct {
+	Items []PresetTPP `json:"items"`
+}
+
+func (response ListPresetTPP200JSONResponse) VisitListPresetTPPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListPresetTPP401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response ListPresetTPP401ApplicationProblemPlusJSONResponse) VisitListPresetTPPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ValidateAturanTPPRequestObject struct {
+	Body *ValidateAturanTPPJSONRequestBody
+}
+
+type ValidateAturanTPPResponseObject interface {
+	VisitValidateAturanTPPResponse(w http.ResponseWriter) error
+}
+
+type ValidateAturanTPP200JSONResponse ValidasiAturanTPP
+
+func (response ValidateAturanTPP200JSONResponse) VisitValidateAturanTPPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ValidateAturanTPP400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response ValidateAturanTPP400ApplicationProblemPlusJSONResponse) VisitValidateAturanTPPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ValidateAturanTPP401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response ValidateAturanTPP401ApplicationProblemPlusJSONResponse) VisitValidateAturanTPPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteAturanTPPRequestObject struct {
+	Id ID `json:"id"`
+}
+
+type DeleteAturanTPPResponseObject interface {
+	VisitDeleteAturanTPPResponse(w http.ResponseWriter) error
+}
+
+type DeleteAturanTPP204Response struct {
+}
+
+func (response DeleteAturanTPP204Response) VisitDeleteAturanTPPResponse(w http.ResponseWriter) error {
+	w.WriteHeader(204)
+	return nil
+}
+
+type DeleteAturanTPP400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response DeleteAturanTPP400ApplicationProblemPlusJSONResponse) VisitDeleteAturanTPPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteAturanTPP401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response DeleteAturanTPP401ApplicationProblemPlusJSONResponse) VisitDeleteAturanTPPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteAturanTPP403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response DeleteAturanTPP403ApplicationProblemPlusJSONResponse) VisitDeleteAturanTPPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteAturanTPP404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response DeleteAturanTPP404ApplicationProblemPlusJSONResponse) VisitDeleteAturanTPPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteAturanTPP409ApplicationProblemPlusJSONResponse struct {
+	ConflictApplicationProblemPlusJSONResponse
+}
+
+func (response DeleteAturanTPP409ApplicationProblemPlusJSONResponse) VisitDeleteAturanTPPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetAturanTPPRequestObject struct {
+	Id ID `json:"id"`
+}
+
+type GetAturanTPPResponseObject interface {
+	VisitGetAturanTPPResponse(w http.ResponseWriter) error
+}
+
+type GetAturanTPP200ResponseHeaders struct {
+	ETag *string
+}
+
+type GetAturanTPP200JSONResponse struct {
+	Body    AturanTPP
+	Headers GetAturanTPP200ResponseHeaders
+}
+
+func (response GetAturanTPP200JSONResponse) VisitGetAturanTPPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.ETag != nil {
+		w.Header().Set("ETag", fmt.Sprint(*response.Headers.ETag))
+	}
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetAturanTPP400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response GetAturanTPP400ApplicationProblemPlusJSONResponse) VisitGetAturanTPPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetAturanTPP401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response GetAturanTPP401ApplicationProblemPlusJSONResponse) VisitGetAturanTPPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetAturanTPP403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response GetAturanTPP403ApplicationProblemPlusJSONResponse) VisitGetAturanTPPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetAturanTPP404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response GetAturanTPP404ApplicationProblemPlusJSONResponse) VisitGetAturanTPPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PutAturanTPPRequestObject struct {
+	Id     ID `json:"id"`
+	Params PutAturanTPPParams
+	Body   *PutAturanTPPJSONRequestBody
+}
+
+type PutAturanTPPResponseObject interface {
+	VisitPutAturanTPPResponse(w http.ResponseWriter) error
+}
+
+type PutAturanTPP200ResponseHeaders struct {
+	ETag *string
+}
+
+type PutAturanTPP200JSONResponse struct {
+	Body    AturanTPP
+	Headers PutAturanTPP200ResponseHeaders
+}
+
+func (response PutAturanTPP200JSONResponse) VisitPutAturanTPPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.ETag != nil {
+		w.Header().Set("ETag", fmt.Sprint(*response.Headers.ETag))
+	}
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PutAturanTPP400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response PutAturanTPP400ApplicationProblemPlusJSONResponse) VisitPutAturanTPPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PutAturanTPP401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response PutAturanTPP401ApplicationProblemPlusJSONResponse) VisitPutAturanTPPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PutAturanTPP403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response PutAturanTPP403ApplicationProblemPlusJSONResponse) VisitPutAturanTPPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PutAturanTPP404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response PutAturanTPP404ApplicationProblemPlusJSONResponse) VisitPutAturanTPPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PutAturanTPP409ApplicationProblemPlusJSONResponse struct {
+	ConflictApplicationProblemPlusJSONResponse
+}
+
+func (response PutAturanTPP409ApplicationProblemPlusJSONResponse) VisitPutAturanTPPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PutAturanTPP412ApplicationProblemPlusJSONResponse struct {
+	PreconditionFailedApplicationProblemPlusJSONResponse
+}
+
+func (response PutAturanTPP412ApplicationProblemPlusJSONResponse) VisitPutAturanTPPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(412)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PutAturanTPP422ApplicationProblemPlusJSONResponse struct {
+	UnprocessableApplicationProblemPlusJSONResponse
+}
+
+func (response PutAturanTPP422ApplicationProblemPlusJSONResponse) VisitPutAturanTPPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
 
 type ListAuditRequestObject struct {
 	Params ListAuditParams
@@ -11558,6 +13978,200 @@ func (response RevokeKlienAPI404ApplicationProblemPlusJSONResponse) VisitRevokeK
 	return err
 }
 
+type ListMasukanTPPRequestObject struct {
+	Tahun  Tahun `json:"tahun"`
+	Bulan  int   `json:"bulan"`
+	Params ListMasukanTPPParams
+}
+
+type ListMasukanTPPResponseObject interface {
+	VisitListMasukanTPPResponse(w http.ResponseWriter) error
+}
+
+type ListMasukanTPP200JSONResponse MasukanTPPPage
+
+func (response ListMasukanTPP200JSONResponse) VisitListMasukanTPPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListMasukanTPP400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response ListMasukanTPP400ApplicationProblemPlusJSONResponse) VisitListMasukanTPPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListMasukanTPP401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response ListMasukanTPP401ApplicationProblemPlusJSONResponse) VisitListMasukanTPPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListMasukanTPP403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response ListMasukanTPP403ApplicationProblemPlusJSONResponse) VisitListMasukanTPPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PutMasukanTPPRequestObject struct {
+	Tahun Tahun `json:"tahun"`
+	Bulan int   `json:"bulan"`
+	Body  *PutMasukanTPPJSONRequestBody
+}
+
+type PutMasukanTPPResponseObject interface {
+	VisitPutMasukanTPPResponse(w http.ResponseWriter) error
+}
+
+type PutMasukanTPP200JSONResponse struct {
+	Jumlah int `json:"jumlah"`
+}
+
+func (response PutMasukanTPP200JSONResponse) VisitPutMasukanTPPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PutMasukanTPP400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response PutMasukanTPP400ApplicationProblemPlusJSONResponse) VisitPutMasukanTPPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PutMasukanTPP401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response PutMasukanTPP401ApplicationProblemPlusJSONResponse) VisitPutMasukanTPPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PutMasukanTPP403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response PutMasukanTPP403ApplicationProblemPlusJSONResponse) VisitPutMasukanTPPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PutMasukanTPP409ApplicationProblemPlusJSONResponse struct {
+	ConflictApplicationProblemPlusJSONResponse
+}
+
+func (response PutMasukanTPP409ApplicationProblemPlusJSONResponse) VisitPutMasukanTPPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PutMasukanTPP413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response PutMasukanTPP413ApplicationProblemPlusJSONResponse) VisitPutMasukanTPPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PutMasukanTPP422ApplicationProblemPlusJSONResponse struct {
+	UnprocessableApplicationProblemPlusJSONResponse
+}
+
+func (response PutMasukanTPP422ApplicationProblemPlusJSONResponse) VisitPutMasukanTPPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type GetMeRequestObject struct {
 }
 
@@ -11831,6 +14445,216 @@ func (response PutPemetaanMesin404ApplicationProblemPlusJSONResponse) VisitPutPe
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
 	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetPaguTPPRequestObject struct {
+	Tahun Tahun `json:"tahun"`
+}
+
+type GetPaguTPPResponseObject interface {
+	VisitGetPaguTPPResponse(w http.ResponseWriter) error
+}
+
+type GetPaguTPP200ResponseHeaders struct {
+	ETag *string
+}
+
+type GetPaguTPP200JSONResponse struct {
+	Body    PaguTPP
+	Headers GetPaguTPP200ResponseHeaders
+}
+
+func (response GetPaguTPP200JSONResponse) VisitGetPaguTPPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.ETag != nil {
+		w.Header().Set("ETag", fmt.Sprint(*response.Headers.ETag))
+	}
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetPaguTPP400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response GetPaguTPP400ApplicationProblemPlusJSONResponse) VisitGetPaguTPPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetPaguTPP401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response GetPaguTPP401ApplicationProblemPlusJSONResponse) VisitGetPaguTPPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetPaguTPP403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response GetPaguTPP403ApplicationProblemPlusJSONResponse) VisitGetPaguTPPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PutPaguTPPRequestObject struct {
+	Tahun  Tahun `json:"tahun"`
+	Params PutPaguTPPParams
+	Body   *PutPaguTPPJSONRequestBody
+}
+
+type PutPaguTPPResponseObject interface {
+	VisitPutPaguTPPResponse(w http.ResponseWriter) error
+}
+
+type PutPaguTPP200ResponseHeaders struct {
+	ETag *string
+}
+
+type PutPaguTPP200JSONResponse struct {
+	Body    PaguTPP
+	Headers PutPaguTPP200ResponseHeaders
+}
+
+func (response PutPaguTPP200JSONResponse) VisitPutPaguTPPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.ETag != nil {
+		w.Header().Set("ETag", fmt.Sprint(*response.Headers.ETag))
+	}
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PutPaguTPP400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response PutPaguTPP400ApplicationProblemPlusJSONResponse) VisitPutPaguTPPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PutPaguTPP401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response PutPaguTPP401ApplicationProblemPlusJSONResponse) VisitPutPaguTPPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PutPaguTPP403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response PutPaguTPP403ApplicationProblemPlusJSONResponse) VisitPutPaguTPPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PutPaguTPP404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response PutPaguTPP404ApplicationProblemPlusJSONResponse) VisitPutPaguTPPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PutPaguTPP412ApplicationProblemPlusJSONResponse struct {
+	PreconditionFailedApplicationProblemPlusJSONResponse
+}
+
+func (response PutPaguTPP412ApplicationProblemPlusJSONResponse) VisitPutPaguTPPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(412)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PutPaguTPP422ApplicationProblemPlusJSONResponse struct {
+	UnprocessableApplicationProblemPlusJSONResponse
+}
+
+func (response PutPaguTPP422ApplicationProblemPlusJSONResponse) VisitPutPaguTPPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(422)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -12760,6 +15584,109 @@ func (response CreateRiwayatPegawai409ApplicationProblemPlusJSONResponse) VisitC
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
 	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetTPPPegawaiRequestObject struct {
+	Nip     NIP    `json:"nip"`
+	Periode string `json:"periode"`
+}
+
+type GetTPPPegawaiResponseObject interface {
+	VisitGetTPPPegawaiResponse(w http.ResponseWriter) error
+}
+
+type GetTPPPegawai200JSONResponse TPPPegawai
+
+func (response GetTPPPegawai200JSONResponse) VisitGetTPPPegawaiResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetTPPPegawai400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response GetTPPPegawai400ApplicationProblemPlusJSONResponse) VisitGetTPPPegawaiResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetTPPPegawai401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response GetTPPPegawai401ApplicationProblemPlusJSONResponse) VisitGetTPPPegawaiResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetTPPPegawai403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response GetTPPPegawai403ApplicationProblemPlusJSONResponse) VisitGetTPPPegawaiResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetTPPPegawai404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response GetTPPPegawai404ApplicationProblemPlusJSONResponse) VisitGetTPPPegawaiResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetTPPPegawai422ApplicationProblemPlusJSONResponse struct {
+	UnprocessableApplicationProblemPlusJSONResponse
+}
+
+func (response GetTPPPegawai422ApplicationProblemPlusJSONResponse) VisitGetTPPPegawaiResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(422)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -13894,6 +16821,1045 @@ type FinalkanPenilaian422ApplicationProblemPlusJSONResponse struct {
 }
 
 func (response FinalkanPenilaian422ApplicationProblemPlusJSONResponse) VisitFinalkanPenilaianResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListPerhitunganTPPRequestObject struct {
+	Params ListPerhitunganTPPParams
+}
+
+type ListPerhitunganTPPResponseObject interface {
+	VisitListPerhitunganTPPResponse(w http.ResponseWriter) error
+}
+
+type ListPerhitunganTPP200JSONResponse PerhitunganTPPPage
+
+func (response ListPerhitunganTPP200JSONResponse) VisitListPerhitunganTPPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListPerhitunganTPP400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response ListPerhitunganTPP400ApplicationProblemPlusJSONResponse) VisitListPerhitunganTPPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListPerhitunganTPP401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response ListPerhitunganTPP401ApplicationProblemPlusJSONResponse) VisitListPerhitunganTPPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListPerhitunganTPP403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response ListPerhitunganTPP403ApplicationProblemPlusJSONResponse) VisitListPerhitunganTPPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreatePerhitunganTPPRequestObject struct {
+	Params CreatePerhitunganTPPParams
+	Body   *CreatePerhitunganTPPJSONRequestBody
+}
+
+type CreatePerhitunganTPPResponseObject interface {
+	VisitCreatePerhitunganTPPResponse(w http.ResponseWriter) error
+}
+
+type CreatePerhitunganTPP200JSONResponse PerhitunganTPP
+
+func (response CreatePerhitunganTPP200JSONResponse) VisitCreatePerhitunganTPPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreatePerhitunganTPP201ResponseHeaders struct {
+	ETag *string
+}
+
+type CreatePerhitunganTPP201JSONResponse struct {
+	Body    PerhitunganTPP
+	Headers CreatePerhitunganTPP201ResponseHeaders
+}
+
+func (response CreatePerhitunganTPP201JSONResponse) VisitCreatePerhitunganTPPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.ETag != nil {
+		w.Header().Set("ETag", fmt.Sprint(*response.Headers.ETag))
+	}
+	w.WriteHeader(201)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreatePerhitunganTPP202JSONResponse PerhitunganTPP
+
+func (response CreatePerhitunganTPP202JSONResponse) VisitCreatePerhitunganTPPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(202)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreatePerhitunganTPP400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response CreatePerhitunganTPP400ApplicationProblemPlusJSONResponse) VisitCreatePerhitunganTPPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreatePerhitunganTPP401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response CreatePerhitunganTPP401ApplicationProblemPlusJSONResponse) VisitCreatePerhitunganTPPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreatePerhitunganTPP403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response CreatePerhitunganTPP403ApplicationProblemPlusJSONResponse) VisitCreatePerhitunganTPPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreatePerhitunganTPP404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response CreatePerhitunganTPP404ApplicationProblemPlusJSONResponse) VisitCreatePerhitunganTPPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreatePerhitunganTPP409ApplicationProblemPlusJSONResponse struct {
+	ConflictApplicationProblemPlusJSONResponse
+}
+
+func (response CreatePerhitunganTPP409ApplicationProblemPlusJSONResponse) VisitCreatePerhitunganTPPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreatePerhitunganTPP422ApplicationProblemPlusJSONResponse struct {
+	UnprocessableApplicationProblemPlusJSONResponse
+}
+
+func (response CreatePerhitunganTPP422ApplicationProblemPlusJSONResponse) VisitCreatePerhitunganTPPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeletePerhitunganTPPRequestObject struct {
+	Id ID `json:"id"`
+}
+
+type DeletePerhitunganTPPResponseObject interface {
+	VisitDeletePerhitunganTPPResponse(w http.ResponseWriter) error
+}
+
+type DeletePerhitunganTPP204Response struct {
+}
+
+func (response DeletePerhitunganTPP204Response) VisitDeletePerhitunganTPPResponse(w http.ResponseWriter) error {
+	w.WriteHeader(204)
+	return nil
+}
+
+type DeletePerhitunganTPP400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response DeletePerhitunganTPP400ApplicationProblemPlusJSONResponse) VisitDeletePerhitunganTPPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeletePerhitunganTPP401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response DeletePerhitunganTPP401ApplicationProblemPlusJSONResponse) VisitDeletePerhitunganTPPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeletePerhitunganTPP403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response DeletePerhitunganTPP403ApplicationProblemPlusJSONResponse) VisitDeletePerhitunganTPPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeletePerhitunganTPP404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response DeletePerhitunganTPP404ApplicationProblemPlusJSONResponse) VisitDeletePerhitunganTPPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeletePerhitunganTPP409ApplicationProblemPlusJSONResponse struct {
+	ConflictApplicationProblemPlusJSONResponse
+}
+
+func (response DeletePerhitunganTPP409ApplicationProblemPlusJSONResponse) VisitDeletePerhitunganTPPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetPerhitunganTPPRequestObject struct {
+	Id ID `json:"id"`
+}
+
+type GetPerhitunganTPPResponseObject interface {
+	VisitGetPerhitunganTPPResponse(w http.ResponseWriter) error
+}
+
+type GetPerhitunganTPP200ResponseHeaders struct {
+	ETag *string
+}
+
+type GetPerhitunganTPP200JSONResponse struct {
+	Body    PerhitunganTPP
+	Headers GetPerhitunganTPP200ResponseHeaders
+}
+
+func (response GetPerhitunganTPP200JSONResponse) VisitGetPerhitunganTPPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.ETag != nil {
+		w.Header().Set("ETag", fmt.Sprint(*response.Headers.ETag))
+	}
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetPerhitunganTPP400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response GetPerhitunganTPP400ApplicationProblemPlusJSONResponse) VisitGetPerhitunganTPPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetPerhitunganTPP401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response GetPerhitunganTPP401ApplicationProblemPlusJSONResponse) VisitGetPerhitunganTPPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetPerhitunganTPP403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response GetPerhitunganTPP403ApplicationProblemPlusJSONResponse) VisitGetPerhitunganTPPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetPerhitunganTPP404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response GetPerhitunganTPP404ApplicationProblemPlusJSONResponse) VisitGetPerhitunganTPPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListBarisTPPRequestObject struct {
+	Id     ID `json:"id"`
+	Params ListBarisTPPParams
+}
+
+type ListBarisTPPResponseObject interface {
+	VisitListBarisTPPResponse(w http.ResponseWriter) error
+}
+
+type ListBarisTPP200JSONResponse BarisTPPPage
+
+func (response ListBarisTPP200JSONResponse) VisitListBarisTPPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListBarisTPP400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response ListBarisTPP400ApplicationProblemPlusJSONResponse) VisitListBarisTPPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListBarisTPP401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response ListBarisTPP401ApplicationProblemPlusJSONResponse) VisitListBarisTPPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListBarisTPP403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response ListBarisTPP403ApplicationProblemPlusJSONResponse) VisitListBarisTPPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListBarisTPP404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response ListBarisTPP404ApplicationProblemPlusJSONResponse) VisitListBarisTPPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetBarisTPPRequestObject struct {
+	Id  ID  `json:"id"`
+	Nip NIP `json:"nip"`
+}
+
+type GetBarisTPPResponseObject interface {
+	VisitGetBarisTPPResponse(w http.ResponseWriter) error
+}
+
+type GetBarisTPP200JSONResponse BarisTPPRinci
+
+func (response GetBarisTPP200JSONResponse) VisitGetBarisTPPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetBarisTPP400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response GetBarisTPP400ApplicationProblemPlusJSONResponse) VisitGetBarisTPPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetBarisTPP401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response GetBarisTPP401ApplicationProblemPlusJSONResponse) VisitGetBarisTPPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetBarisTPP403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response GetBarisTPP403ApplicationProblemPlusJSONResponse) VisitGetBarisTPPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetBarisTPP404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response GetBarisTPP404ApplicationProblemPlusJSONResponse) VisitGetBarisTPPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportPerhitunganTPPRequestObject struct {
+	Id     ID `json:"id"`
+	Params ExportPerhitunganTPPParams
+}
+
+type ExportPerhitunganTPPResponseObject interface {
+	VisitExportPerhitunganTPPResponse(w http.ResponseWriter) error
+}
+
+type ExportPerhitunganTPP200ResponseHeaders struct {
+	ContentDisposition *string
+}
+
+type ExportPerhitunganTPP200ApplicationvndOpenxmlformatsOfficedocumentSpreadsheetmlSheetResponse struct {
+	Body          io.Reader
+	Headers       ExportPerhitunganTPP200ResponseHeaders
+	ContentLength int64
+}
+
+func (response ExportPerhitunganTPP200ApplicationvndOpenxmlformatsOfficedocumentSpreadsheetmlSheetResponse) VisitExportPerhitunganTPPResponse(w http.ResponseWriter) error {
+
+	w.Header().Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+	if response.ContentLength != 0 {
+		w.Header().Set("Content-Length", fmt.Sprint(response.ContentLength))
+	}
+	if response.Headers.ContentDisposition != nil {
+		w.Header().Set("Content-Disposition", fmt.Sprint(*response.Headers.ContentDisposition))
+	}
+	w.WriteHeader(200)
+
+	if closer, ok := response.Body.(io.ReadCloser); ok {
+		defer closer.Close()
+	}
+	_, err := io.Copy(w, response.Body)
+	return err
+}
+
+type ExportPerhitunganTPP200TextcsvResponse struct {
+	Body          io.Reader
+	Headers       ExportPerhitunganTPP200ResponseHeaders
+	ContentLength int64
+}
+
+func (response ExportPerhitunganTPP200TextcsvResponse) VisitExportPerhitunganTPPResponse(w http.ResponseWriter) error {
+
+	w.Header().Set("Content-Type", "text/csv")
+	if response.ContentLength != 0 {
+		w.Header().Set("Content-Length", fmt.Sprint(response.ContentLength))
+	}
+	if response.Headers.ContentDisposition != nil {
+		w.Header().Set("Content-Disposition", fmt.Sprint(*response.Headers.ContentDisposition))
+	}
+	w.WriteHeader(200)
+
+	if closer, ok := response.Body.(io.ReadCloser); ok {
+		defer closer.Close()
+	}
+	_, err := io.Copy(w, response.Body)
+	return err
+}
+
+type ExportPerhitunganTPP400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response ExportPerhitunganTPP400ApplicationProblemPlusJSONResponse) VisitExportPerhitunganTPPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportPerhitunganTPP401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response ExportPerhitunganTPP401ApplicationProblemPlusJSONResponse) VisitExportPerhitunganTPPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportPerhitunganTPP403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response ExportPerhitunganTPP403ApplicationProblemPlusJSONResponse) VisitExportPerhitunganTPPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportPerhitunganTPP404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response ExportPerhitunganTPP404ApplicationProblemPlusJSONResponse) VisitExportPerhitunganTPPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportPerhitunganTPP409ApplicationProblemPlusJSONResponse struct {
+	ConflictApplicationProblemPlusJSONResponse
+}
+
+func (response ExportPerhitunganTPP409ApplicationProblemPlusJSONResponse) VisitExportPerhitunganTPPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RecomputePerhitunganTPPRequestObject struct {
+	Id     ID `json:"id"`
+	Params RecomputePerhitunganTPPParams
+}
+
+type RecomputePerhitunganTPPResponseObject interface {
+	VisitRecomputePerhitunganTPPResponse(w http.ResponseWriter) error
+}
+
+type RecomputePerhitunganTPP200ResponseHeaders struct {
+	ETag *string
+}
+
+type RecomputePerhitunganTPP200JSONResponse struct {
+	Body    PerhitunganTPP
+	Headers RecomputePerhitunganTPP200ResponseHeaders
+}
+
+func (response RecomputePerhitunganTPP200JSONResponse) VisitRecomputePerhitunganTPPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.ETag != nil {
+		w.Header().Set("ETag", fmt.Sprint(*response.Headers.ETag))
+	}
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RecomputePerhitunganTPP202JSONResponse PerhitunganTPP
+
+func (response RecomputePerhitunganTPP202JSONResponse) VisitRecomputePerhitunganTPPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(202)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RecomputePerhitunganTPP400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response RecomputePerhitunganTPP400ApplicationProblemPlusJSONResponse) VisitRecomputePerhitunganTPPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RecomputePerhitunganTPP401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response RecomputePerhitunganTPP401ApplicationProblemPlusJSONResponse) VisitRecomputePerhitunganTPPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RecomputePerhitunganTPP403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response RecomputePerhitunganTPP403ApplicationProblemPlusJSONResponse) VisitRecomputePerhitunganTPPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RecomputePerhitunganTPP404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response RecomputePerhitunganTPP404ApplicationProblemPlusJSONResponse) VisitRecomputePerhitunganTPPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RecomputePerhitunganTPP409ApplicationProblemPlusJSONResponse struct {
+	ConflictApplicationProblemPlusJSONResponse
+}
+
+func (response RecomputePerhitunganTPP409ApplicationProblemPlusJSONResponse) VisitRecomputePerhitunganTPPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RecomputePerhitunganTPP412ApplicationProblemPlusJSONResponse struct {
+	PreconditionFailedApplicationProblemPlusJSONResponse
+}
+
+func (response RecomputePerhitunganTPP412ApplicationProblemPlusJSONResponse) VisitRecomputePerhitunganTPPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(412)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RecomputePerhitunganTPP422ApplicationProblemPlusJSONResponse struct {
+	UnprocessableApplicationProblemPlusJSONResponse
+}
+
+func (response RecomputePerhitunganTPP422ApplicationProblemPlusJSONResponse) VisitRecomputePerhitunganTPPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ApprovePerhitunganTPPRequestObject struct {
+	Id     ID `json:"id"`
+	Params ApprovePerhitunganTPPParams
+	Body   *ApprovePerhitunganTPPJSONRequestBody
+}
+
+type ApprovePerhitunganTPPResponseObject interface {
+	VisitApprovePerhitunganTPPResponse(w http.ResponseWriter) error
+}
+
+type ApprovePerhitunganTPP200ResponseHeaders struct {
+	ETag *string
+}
+
+type ApprovePerhitunganTPP200JSONResponse struct {
+	Body    PerhitunganTPP
+	Headers ApprovePerhitunganTPP200ResponseHeaders
+}
+
+func (response ApprovePerhitunganTPP200JSONResponse) VisitApprovePerhitunganTPPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.ETag != nil {
+		w.Header().Set("ETag", fmt.Sprint(*response.Headers.ETag))
+	}
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ApprovePerhitunganTPP400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response ApprovePerhitunganTPP400ApplicationProblemPlusJSONResponse) VisitApprovePerhitunganTPPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ApprovePerhitunganTPP401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response ApprovePerhitunganTPP401ApplicationProblemPlusJSONResponse) VisitApprovePerhitunganTPPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ApprovePerhitunganTPP403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response ApprovePerhitunganTPP403ApplicationProblemPlusJSONResponse) VisitApprovePerhitunganTPPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ApprovePerhitunganTPP404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response ApprovePerhitunganTPP404ApplicationProblemPlusJSONResponse) VisitApprovePerhitunganTPPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ApprovePerhitunganTPP409ApplicationProblemPlusJSONResponse struct {
+	ConflictApplicationProblemPlusJSONResponse
+}
+
+func (response ApprovePerhitunganTPP409ApplicationProblemPlusJSONResponse) VisitApprovePerhitunganTPPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ApprovePerhitunganTPP412ApplicationProblemPlusJSONResponse struct {
+	PreconditionFailedApplicationProblemPlusJSONResponse
+}
+
+func (response ApprovePerhitunganTPP412ApplicationProblemPlusJSONResponse) VisitApprovePerhitunganTPPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(412)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ApprovePerhitunganTPP422ApplicationProblemPlusJSONResponse struct {
+	UnprocessableApplicationProblemPlusJSONResponse
+}
+
+func (response ApprovePerhitunganTPP422ApplicationProblemPlusJSONResponse) VisitApprovePerhitunganTPPResponse(w http.ResponseWriter) error {
 
 	var buf bytes.Buffer
 	if err := json.NewEncoder(&buf).Encode(response); err != nil {
@@ -16021,6 +19987,108 @@ func (response SetujuiSKP409ApplicationProblemPlusJSONResponse) VisitSetujuiSKPR
 	return err
 }
 
+type SimulateTPPRequestObject struct {
+	Body *SimulateTPPJSONRequestBody
+}
+
+type SimulateTPPResponseObject interface {
+	VisitSimulateTPPResponse(w http.ResponseWriter) error
+}
+
+type SimulateTPP200JSONResponse SimulasiTPP
+
+func (response SimulateTPP200JSONResponse) VisitSimulateTPPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SimulateTPP400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response SimulateTPP400ApplicationProblemPlusJSONResponse) VisitSimulateTPPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SimulateTPP401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response SimulateTPP401ApplicationProblemPlusJSONResponse) VisitSimulateTPPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SimulateTPP403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response SimulateTPP403ApplicationProblemPlusJSONResponse) VisitSimulateTPPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SimulateTPP404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response SimulateTPP404ApplicationProblemPlusJSONResponse) VisitSimulateTPPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SimulateTPP422ApplicationProblemPlusJSONResponse struct {
+	UnprocessableApplicationProblemPlusJSONResponse
+}
+
+func (response SimulateTPP422ApplicationProblemPlusJSONResponse) VisitSimulateTPPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type ListUmpanBalikRequestObject struct {
 	Params ListUmpanBalikParams
 }
@@ -17076,6 +21144,30 @@ func (response GetReadyz503ApplicationProblemPlusJSONResponse) VisitGetReadyzRes
 
 // StrictServerInterface represents all server handlers.
 type StrictServerInterface interface {
+	// ListAturanTPP The instansi's TPP rule profile versions, newest first
+	// (GET /api/v1/aturan-tpp)
+	ListAturanTPP(ctx context.Context, request ListAturanTPPRequestObject) (ListAturanTPPResponseObject, error)
+	// CreateAturanTPP Save a new rule profile version (ADMIN_INSTANSI or KEUANGAN), validated before it is stored
+	// (POST /api/v1/aturan-tpp)
+	CreateAturanTPP(ctx context.Context, request CreateAturanTPPRequestObject) (CreateAturanTPPResponseObject, error)
+	// GetAturanTPPBerlaku The version in force for a month
+	// (GET /api/v1/aturan-tpp/berlaku)
+	GetAturanTPPBerlaku(ctx context.Context, request GetAturanTPPBerlakuRequestObject) (GetAturanTPPBerlakuResponseObject, error)
+	// ListPresetTPP Ready-made starting profiles for the common patterns (domain.md §3, §4)
+	// (GET /api/v1/aturan-tpp/preset)
+	ListPresetTPP(ctx context.Context, request ListPresetTPPRequestObject) (ListPresetTPPResponseObject, error)
+	// ValidateAturanTPP Check a profile without storing it
+	// (POST /api/v1/aturan-tpp/validasi)
+	ValidateAturanTPP(ctx context.Context, request ValidateAturanTPPRequestObject) (ValidateAturanTPPResponseObject, error)
+	// DeleteAturanTPP Remove a version no run has used
+	// (DELETE /api/v1/aturan-tpp/{id})
+	DeleteAturanTPP(ctx context.Context, request DeleteAturanTPPRequestObject) (DeleteAturanTPPResponseObject, error)
+	// GetAturanTPP One version
+	// (GET /api/v1/aturan-tpp/{id})
+	GetAturanTPP(ctx context.Context, request GetAturanTPPRequestObject) (GetAturanTPPResponseObject, error)
+	// PutAturanTPP Replace a version not yet used by an approved run (a used version is immutable; save a new one)
+	// (PUT /api/v1/aturan-tpp/{id})
+	PutAturanTPP(ctx context.Context, request PutAturanTPPRequestObject) (PutAturanTPPResponseObject, error)
 	// ListAudit Read the audit log (ADMIN_INSTANSI, AUDITOR)
 	// (GET /api/v1/audit)
 	ListAudit(ctx context.Context, request ListAuditRequestObject) (ListAuditResponseObject, error)
@@ -17232,6 +21324,12 @@ type StrictServerInterface interface {
 	// RevokeKlienAPI Revoke an API client (its tokens stop working at once)
 	// (DELETE /api/v1/klien-api/{id})
 	RevokeKlienAPI(ctx context.Context, request RevokeKlienAPIRequestObject) (RevokeKlienAPIResponseObject, error)
+	// ListMasukanTPP The month's payroll inputs per pegawai: tunjangan profesi, the rest of the BPJS wage, other deductions
+	// (GET /api/v1/masukan-tpp/{tahun}/{bulan})
+	ListMasukanTPP(ctx context.Context, request ListMasukanTPPRequestObject) (ListMasukanTPPResponseObject, error)
+	// PutMasukanTPP Replace the month's payroll inputs (KEUANGAN or ADMIN_INSTANSI), all or nothing
+	// (PUT /api/v1/masukan-tpp/{tahun}/{bulan})
+	PutMasukanTPP(ctx context.Context, request PutMasukanTPPRequestObject) (PutMasukanTPPResponseObject, error)
 	// GetMe The caller's identity, roles, instansi and employee record
 	// (GET /api/v1/me)
 	GetMe(ctx context.Context, request GetMeRequestObject) (GetMeResponseObject, error)
@@ -17244,6 +21342,12 @@ type StrictServerInterface interface {
 	// PutPemetaanMesin Set machine user-id mappings (upsert by machine and user id)
 	// (PUT /api/v1/mesin-absensi/pemetaan)
 	PutPemetaanMesin(ctx context.Context, request PutPemetaanMesinRequestObject) (PutPemetaanMesinResponseObject, error)
+	// GetPaguTPP The year's TPP budget per unit with what approved runs used and what remains
+	// (GET /api/v1/pagu-tpp/{tahun})
+	GetPaguTPP(ctx context.Context, request GetPaguTPPRequestObject) (GetPaguTPPResponseObject, error)
+	// PutPaguTPP Replace the year's budget lines and the over-budget mode (ADMIN_INSTANSI or KEUANGAN)
+	// (PUT /api/v1/pagu-tpp/{tahun})
+	PutPaguTPP(ctx context.Context, request PutPaguTPPRequestObject) (PutPaguTPPResponseObject, error)
 	// ListPegawai List employees as of a date
 	// (GET /api/v1/pegawai)
 	ListPegawai(ctx context.Context, request ListPegawaiRequestObject) (ListPegawaiResponseObject, error)
@@ -17274,6 +21378,9 @@ type StrictServerInterface interface {
 	// CreateRiwayatPegawai Record a mutasi, promosi, kenaikan pangkat or status change from a date
 	// (POST /api/v1/pegawai/{nip}/riwayat)
 	CreateRiwayatPegawai(ctx context.Context, request CreateRiwayatPegawaiRequestObject) (CreateRiwayatPegawaiResponseObject, error)
+	// GetTPPPegawai A pegawai's TPP for a month, explained in plain words (the pegawai, their rater, admins)
+	// (GET /api/v1/pegawai/{nip}/tpp/{periode})
+	GetTPPPegawai(ctx context.Context, request GetTPPPegawaiRequestObject) (GetTPPPegawaiResponseObject, error)
 	// ListPengguna List accounts
 	// (GET /api/v1/pengguna)
 	ListPengguna(ctx context.Context, request ListPenggunaRequestObject) (ListPenggunaResponseObject, error)
@@ -17307,6 +21414,33 @@ type StrictServerInterface interface {
 	// FinalkanPenilaian Finalise one evaluation (the rater), after the unit's distribution check
 	// (POST /api/v1/penilaian/{id}/finalkan)
 	FinalkanPenilaian(ctx context.Context, request FinalkanPenilaianRequestObject) (FinalkanPenilaianResponseObject, error)
+	// ListPerhitunganTPP Payroll runs (KEUANGAN, ADMIN_INSTANSI, AUDITOR; ADMIN_UNIT for runs of its units)
+	// (GET /api/v1/perhitungan-tpp)
+	ListPerhitunganTPP(ctx context.Context, request ListPerhitunganTPPRequestObject) (ListPerhitunganTPPResponseObject, error)
+	// CreatePerhitunganTPP Start a payroll run for the instansi or a unit and a month (KEUANGAN or ADMIN_INSTANSI)
+	// (POST /api/v1/perhitungan-tpp)
+	CreatePerhitunganTPP(ctx context.Context, request CreatePerhitunganTPPRequestObject) (CreatePerhitunganTPPResponseObject, error)
+	// DeletePerhitunganTPP Discard a run that is not approved
+	// (DELETE /api/v1/perhitungan-tpp/{id})
+	DeletePerhitunganTPP(ctx context.Context, request DeletePerhitunganTPPRequestObject) (DeletePerhitunganTPPResponseObject, error)
+	// GetPerhitunganTPP One run with its totals, anomalies, budget use and progress
+	// (GET /api/v1/perhitungan-tpp/{id})
+	GetPerhitunganTPP(ctx context.Context, request GetPerhitunganTPPRequestObject) (GetPerhitunganTPPResponseObject, error)
+	// ListBarisTPP The run's lines, by unit and NIP, for review
+	// (GET /api/v1/perhitungan-tpp/{id}/baris)
+	ListBarisTPP(ctx context.Context, request ListBarisTPPRequestObject) (ListBarisTPPResponseObject, error)
+	// GetBarisTPP One line with its full trace and explanation
+	// (GET /api/v1/perhitungan-tpp/{id}/baris/{nip})
+	GetBarisTPP(ctx context.Context, request GetBarisTPPRequestObject) (GetBarisTPPResponseObject, error)
+	// ExportPerhitunganTPP The daftar nominatif (XLSX or CSV) or the bank transfer file of a run
+	// (GET /api/v1/perhitungan-tpp/{id}/ekspor)
+	ExportPerhitunganTPP(ctx context.Context, request ExportPerhitunganTPPRequestObject) (ExportPerhitunganTPPResponseObject, error)
+	// RecomputePerhitunganTPP Recompute a run that is not approved, replacing its lines (after attendance or evaluations were fixed)
+	// (POST /api/v1/perhitungan-tpp/{id}/hitung-ulang)
+	RecomputePerhitunganTPP(ctx context.Context, request RecomputePerhitunganTPPRequestObject) (RecomputePerhitunganTPPResponseObject, error)
+	// ApprovePerhitunganTPP Approve and lock a computed run (KEUANGAN, never the person who created the run)
+	// (POST /api/v1/perhitungan-tpp/{id}/setujui)
+	ApprovePerhitunganTPP(ctx context.Context, request ApprovePerhitunganTPPRequestObject) (ApprovePerhitunganTPPResponseObject, error)
 	// ListPeriodeKinerja The appraisal settings of every year
 	// (GET /api/v1/periode-kinerja)
 	ListPeriodeKinerja(ctx context.Context, request ListPeriodeKinerjaRequestObject) (ListPeriodeKinerjaResponseObject, error)
@@ -17370,6 +21504,9 @@ type StrictServerInterface interface {
 	// SetujuiSKP Approve a submitted SKP (the rater only; DIAJUKAN → DISETUJUI)
 	// (POST /api/v1/skp/{id}/setujui)
 	SetujuiSKP(ctx context.Context, request SetujuiSKPRequestObject) (SetujuiSKPResponseObject, error)
+	// SimulateTPP Compute TPP without storing anything (ADMIN_INSTANSI, KEUANGAN, AUDITOR; ADMIN_UNIT for its units)
+	// (POST /api/v1/tpp/simulasi)
+	SimulateTPP(ctx context.Context, request SimulateTPPRequestObject) (SimulateTPPResponseObject, error)
 	// ListUmpanBalik Feedback requests the caller made, is asked to answer, or that concern them
 	// (GET /api/v1/umpan-balik)
 	ListUmpanBalik(ctx context.Context, request ListUmpanBalikRequestObject) (ListUmpanBalikResponseObject, error)
@@ -17418,6 +21555,272 @@ func NewStrictHandler(ssi StrictServerInterface, middlewares []StrictMiddlewareF
 type strictHandler struct {
 	ssi         StrictServerInterface
 	middlewares []StrictMiddlewareFunc
+}
+
+// ListAturanTPP operation middleware
+func (sh *strictHandler) ListAturanTPP(ctx echo.Context, params ListAturanTPPParams) error {
+	var request ListAturanTPPRequestObject
+
+	request.Params = params
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.ListAturanTPP(ctx.Request().Context(), request.(ListAturanTPPRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListAturanTPP")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(ListAturanTPPResponseObject); ok {
+		return validResponse.VisitListAturanTPPResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// CreateAturanTPP operation middleware
+func (sh *strictHandler) CreateAturanTPP(ctx echo.Context, params CreateAturanTPPParams) error {
+	var request CreateAturanTPPRequestObject
+
+	request.Params = params
+
+	var body CreateAturanTPPJSONRequestBody
+	var err error
+	if binder, ok := ctx.Echo().Binder.(*echo.DefaultBinder); ok {
+		// A request validator built on kin-openapi's openapi3filter with
+		// KeepValidatedValue leaves the value it validated on the body. Bind
+		// that value, matching member names exactly, so the handler receives
+		// what was validated instead of a second, case-insensitive decode.
+		// Otherwise bind only the request body, so that path and query
+		// parameters are not also bound into the body struct.
+		if vb, ok := ctx.Request().Body.(interface{ ValidatedValue() any }); !ok || runtime.BindJSONValue(vb.ValidatedValue(), &body) != nil {
+			err = binder.BindBody(ctx, &body)
+		}
+	} else {
+		// A custom binder is installed on the Echo instance; defer to it
+		// entirely, since echo.Binder does not expose body-only binding and
+		// the binder may do more than decode (for example call ctx.Validate).
+		err = ctx.Bind(&body)
+	}
+	if err != nil {
+		return err
+	}
+	request.Body = &body
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.CreateAturanTPP(ctx.Request().Context(), request.(CreateAturanTPPRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "CreateAturanTPP")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(CreateAturanTPPResponseObject); ok {
+		return validResponse.VisitCreateAturanTPPResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// GetAturanTPPBerlaku operation middleware
+func (sh *strictHandler) GetAturanTPPBerlaku(ctx echo.Context, params GetAturanTPPBerlakuParams) error {
+	var request GetAturanTPPBerlakuRequestObject
+
+	request.Params = params
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.GetAturanTPPBerlaku(ctx.Request().Context(), request.(GetAturanTPPBerlakuRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "GetAturanTPPBerlaku")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(GetAturanTPPBerlakuResponseObject); ok {
+		return validResponse.VisitGetAturanTPPBerlakuResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// ListPresetTPP operation middleware
+func (sh *strictHandler) ListPresetTPP(ctx echo.Context) error {
+	var request ListPresetTPPRequestObject
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.ListPresetTPP(ctx.Request().Context(), request.(ListPresetTPPRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListPresetTPP")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(ListPresetTPPResponseObject); ok {
+		return validResponse.VisitListPresetTPPResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// ValidateAturanTPP operation middleware
+func (sh *strictHandler) ValidateAturanTPP(ctx echo.Context) error {
+	var request ValidateAturanTPPRequestObject
+
+	var body ValidateAturanTPPJSONRequestBody
+	var err error
+	if binder, ok := ctx.Echo().Binder.(*echo.DefaultBinder); ok {
+		// A request validator built on kin-openapi's openapi3filter with
+		// KeepValidatedValue leaves the value it validated on the body. Bind
+		// that value, matching member names exactly, so the handler receives
+		// what was validated instead of a second, case-insensitive decode.
+		// Otherwise bind only the request body, so that path and query
+		// parameters are not also bound into the body struct.
+		if vb, ok := ctx.Request().Body.(interface{ ValidatedValue() any }); !ok || runtime.BindJSONValue(vb.ValidatedValue(), &body) != nil {
+			err = binder.BindBody(ctx, &body)
+		}
+	} else {
+		// A custom binder is installed on the Echo instance; defer to it
+		// entirely, since echo.Binder does not expose body-only binding and
+		// the binder may do more than decode (for example call ctx.Validate).
+		err = ctx.Bind(&body)
+	}
+	if err != nil {
+		return err
+	}
+	request.Body = &body
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.ValidateAturanTPP(ctx.Request().Context(), request.(ValidateAturanTPPRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ValidateAturanTPP")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(ValidateAturanTPPResponseObject); ok {
+		return validResponse.VisitValidateAturanTPPResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// DeleteAturanTPP operation middleware
+func (sh *strictHandler) DeleteAturanTPP(ctx echo.Context, id ID) error {
+	var request DeleteAturanTPPRequestObject
+
+	request.Id = id
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.DeleteAturanTPP(ctx.Request().Context(), request.(DeleteAturanTPPRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "DeleteAturanTPP")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(DeleteAturanTPPResponseObject); ok {
+		return validResponse.VisitDeleteAturanTPPResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// GetAturanTPP operation middleware
+func (sh *strictHandler) GetAturanTPP(ctx echo.Context, id ID) error {
+	var request GetAturanTPPRequestObject
+
+	request.Id = id
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.GetAturanTPP(ctx.Request().Context(), request.(GetAturanTPPRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "GetAturanTPP")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(GetAturanTPPResponseObject); ok {
+		return validResponse.VisitGetAturanTPPResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// PutAturanTPP operation middleware
+func (sh *strictHandler) PutAturanTPP(ctx echo.Context, id ID, params PutAturanTPPParams) error {
+	var request PutAturanTPPRequestObject
+
+	request.Id = id
+	request.Params = params
+
+	var body PutAturanTPPJSONRequestBody
+	var err error
+	if binder, ok := ctx.Echo().Binder.(*echo.DefaultBinder); ok {
+		// A request validator built on kin-openapi's openapi3filter with
+		// KeepValidatedValue leaves the value it validated on the body. Bind
+		// that value, matching member names exactly, so the handler receives
+		// what was validated instead of a second, case-insensitive decode.
+		// Otherwise bind only the request body, so that path and query
+		// parameters are not also bound into the body struct.
+		if vb, ok := ctx.Request().Body.(interface{ ValidatedValue() any }); !ok || runtime.BindJSONValue(vb.ValidatedValue(), &body) != nil {
+			err = binder.BindBody(ctx, &body)
+		}
+	} else {
+		// A custom binder is installed on the Echo instance; defer to it
+		// entirely, since echo.Binder does not expose body-only binding and
+		// the binder may do more than decode (for example call ctx.Validate).
+		err = ctx.Bind(&body)
+	}
+	if err != nil {
+		return err
+	}
+	request.Body = &body
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.PutAturanTPP(ctx.Request().Context(), request.(PutAturanTPPRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "PutAturanTPP")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(PutAturanTPPResponseObject); ok {
+		return validResponse.VisitPutAturanTPPResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
 }
 
 // ListAudit operation middleware
@@ -19233,6 +23636,82 @@ func (sh *strictHandler) RevokeKlienAPI(ctx echo.Context, id ID) error {
 	return nil
 }
 
+// ListMasukanTPP operation middleware
+func (sh *strictHandler) ListMasukanTPP(ctx echo.Context, tahun Tahun, bulan int, params ListMasukanTPPParams) error {
+	var request ListMasukanTPPRequestObject
+
+	request.Tahun = tahun
+	request.Bulan = bulan
+	request.Params = params
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.ListMasukanTPP(ctx.Request().Context(), request.(ListMasukanTPPRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListMasukanTPP")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(ListMasukanTPPResponseObject); ok {
+		return validResponse.VisitListMasukanTPPResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// PutMasukanTPP operation middleware
+func (sh *strictHandler) PutMasukanTPP(ctx echo.Context, tahun Tahun, bulan int) error {
+	var request PutMasukanTPPRequestObject
+
+	request.Tahun = tahun
+	request.Bulan = bulan
+
+	var body PutMasukanTPPJSONRequestBody
+	var err error
+	if binder, ok := ctx.Echo().Binder.(*echo.DefaultBinder); ok {
+		// A request validator built on kin-openapi's openapi3filter with
+		// KeepValidatedValue leaves the value it validated on the body. Bind
+		// that value, matching member names exactly, so the handler receives
+		// what was validated instead of a second, case-insensitive decode.
+		// Otherwise bind only the request body, so that path and query
+		// parameters are not also bound into the body struct.
+		if vb, ok := ctx.Request().Body.(interface{ ValidatedValue() any }); !ok || runtime.BindJSONValue(vb.ValidatedValue(), &body) != nil {
+			err = binder.BindBody(ctx, &body)
+		}
+	} else {
+		// A custom binder is installed on the Echo instance; defer to it
+		// entirely, since echo.Binder does not expose body-only binding and
+		// the binder may do more than decode (for example call ctx.Validate).
+		err = ctx.Bind(&body)
+	}
+	if err != nil {
+		return err
+	}
+	request.Body = &body
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.PutMasukanTPP(ctx.Request().Context(), request.(PutMasukanTPPRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "PutMasukanTPP")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(PutMasukanTPPResponseObject); ok {
+		return validResponse.VisitPutMasukanTPPResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
 // GetMe operation middleware
 func (sh *strictHandler) GetMe(ctx echo.Context) error {
 	var request GetMeRequestObject
@@ -19367,6 +23846,80 @@ func (sh *strictHandler) PutPemetaanMesin(ctx echo.Context) error {
 		return err
 	} else if validResponse, ok := response.(PutPemetaanMesinResponseObject); ok {
 		return validResponse.VisitPutPemetaanMesinResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// GetPaguTPP operation middleware
+func (sh *strictHandler) GetPaguTPP(ctx echo.Context, tahun Tahun) error {
+	var request GetPaguTPPRequestObject
+
+	request.Tahun = tahun
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.GetPaguTPP(ctx.Request().Context(), request.(GetPaguTPPRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "GetPaguTPP")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(GetPaguTPPResponseObject); ok {
+		return validResponse.VisitGetPaguTPPResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// PutPaguTPP operation middleware
+func (sh *strictHandler) PutPaguTPP(ctx echo.Context, tahun Tahun, params PutPaguTPPParams) error {
+	var request PutPaguTPPRequestObject
+
+	request.Tahun = tahun
+	request.Params = params
+
+	var body PutPaguTPPJSONRequestBody
+	var err error
+	if binder, ok := ctx.Echo().Binder.(*echo.DefaultBinder); ok {
+		// A request validator built on kin-openapi's openapi3filter with
+		// KeepValidatedValue leaves the value it validated on the body. Bind
+		// that value, matching member names exactly, so the handler receives
+		// what was validated instead of a second, case-insensitive decode.
+		// Otherwise bind only the request body, so that path and query
+		// parameters are not also bound into the body struct.
+		if vb, ok := ctx.Request().Body.(interface{ ValidatedValue() any }); !ok || runtime.BindJSONValue(vb.ValidatedValue(), &body) != nil {
+			err = binder.BindBody(ctx, &body)
+		}
+	} else {
+		// A custom binder is installed on the Echo instance; defer to it
+		// entirely, since echo.Binder does not expose body-only binding and
+		// the binder may do more than decode (for example call ctx.Validate).
+		err = ctx.Bind(&body)
+	}
+	if err != nil {
+		return err
+	}
+	request.Body = &body
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.PutPaguTPP(ctx.Request().Context(), request.(PutPaguTPPRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "PutPaguTPP")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(PutPaguTPPResponseObject); ok {
+		return validResponse.VisitPutPaguTPPResponse(ctx.Response())
 	} else if response != nil {
 		return fmt.Errorf("unexpected response type: %T", response)
 	}
@@ -19690,6 +24243,32 @@ func (sh *strictHandler) CreateRiwayatPegawai(ctx echo.Context, nip NIP) error {
 		return err
 	} else if validResponse, ok := response.(CreateRiwayatPegawaiResponseObject); ok {
 		return validResponse.VisitCreateRiwayatPegawaiResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// GetTPPPegawai operation middleware
+func (sh *strictHandler) GetTPPPegawai(ctx echo.Context, nip NIP, periode string) error {
+	var request GetTPPPegawaiRequestObject
+
+	request.Nip = nip
+	request.Periode = periode
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.GetTPPPegawai(ctx.Request().Context(), request.(GetTPPPegawaiRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "GetTPPPegawai")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(GetTPPPegawaiResponseObject); ok {
+		return validResponse.VisitGetTPPPegawaiResponse(ctx.Response())
 	} else if response != nil {
 		return fmt.Errorf("unexpected response type: %T", response)
 	}
@@ -20099,6 +24678,285 @@ func (sh *strictHandler) FinalkanPenilaian(ctx echo.Context, id ID) error {
 		return err
 	} else if validResponse, ok := response.(FinalkanPenilaianResponseObject); ok {
 		return validResponse.VisitFinalkanPenilaianResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// ListPerhitunganTPP operation middleware
+func (sh *strictHandler) ListPerhitunganTPP(ctx echo.Context, params ListPerhitunganTPPParams) error {
+	var request ListPerhitunganTPPRequestObject
+
+	request.Params = params
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.ListPerhitunganTPP(ctx.Request().Context(), request.(ListPerhitunganTPPRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListPerhitunganTPP")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(ListPerhitunganTPPResponseObject); ok {
+		return validResponse.VisitListPerhitunganTPPResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// CreatePerhitunganTPP operation middleware
+func (sh *strictHandler) CreatePerhitunganTPP(ctx echo.Context, params CreatePerhitunganTPPParams) error {
+	var request CreatePerhitunganTPPRequestObject
+
+	request.Params = params
+
+	var body CreatePerhitunganTPPJSONRequestBody
+	var err error
+	if binder, ok := ctx.Echo().Binder.(*echo.DefaultBinder); ok {
+		// A request validator built on kin-openapi's openapi3filter with
+		// KeepValidatedValue leaves the value it validated on the body. Bind
+		// that value, matching member names exactly, so the handler receives
+		// what was validated instead of a second, case-insensitive decode.
+		// Otherwise bind only the request body, so that path and query
+		// parameters are not also bound into the body struct.
+		if vb, ok := ctx.Request().Body.(interface{ ValidatedValue() any }); !ok || runtime.BindJSONValue(vb.ValidatedValue(), &body) != nil {
+			err = binder.BindBody(ctx, &body)
+		}
+	} else {
+		// A custom binder is installed on the Echo instance; defer to it
+		// entirely, since echo.Binder does not expose body-only binding and
+		// the binder may do more than decode (for example call ctx.Validate).
+		err = ctx.Bind(&body)
+	}
+	if err != nil {
+		return err
+	}
+	request.Body = &body
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.CreatePerhitunganTPP(ctx.Request().Context(), request.(CreatePerhitunganTPPRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "CreatePerhitunganTPP")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(CreatePerhitunganTPPResponseObject); ok {
+		return validResponse.VisitCreatePerhitunganTPPResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// DeletePerhitunganTPP operation middleware
+func (sh *strictHandler) DeletePerhitunganTPP(ctx echo.Context, id ID) error {
+	var request DeletePerhitunganTPPRequestObject
+
+	request.Id = id
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.DeletePerhitunganTPP(ctx.Request().Context(), request.(DeletePerhitunganTPPRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "DeletePerhitunganTPP")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(DeletePerhitunganTPPResponseObject); ok {
+		return validResponse.VisitDeletePerhitunganTPPResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// GetPerhitunganTPP operation middleware
+func (sh *strictHandler) GetPerhitunganTPP(ctx echo.Context, id ID) error {
+	var request GetPerhitunganTPPRequestObject
+
+	request.Id = id
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.GetPerhitunganTPP(ctx.Request().Context(), request.(GetPerhitunganTPPRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "GetPerhitunganTPP")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(GetPerhitunganTPPResponseObject); ok {
+		return validResponse.VisitGetPerhitunganTPPResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// ListBarisTPP operation middleware
+func (sh *strictHandler) ListBarisTPP(ctx echo.Context, id ID, params ListBarisTPPParams) error {
+	var request ListBarisTPPRequestObject
+
+	request.Id = id
+	request.Params = params
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.ListBarisTPP(ctx.Request().Context(), request.(ListBarisTPPRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListBarisTPP")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(ListBarisTPPResponseObject); ok {
+		return validResponse.VisitListBarisTPPResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// GetBarisTPP operation middleware
+func (sh *strictHandler) GetBarisTPP(ctx echo.Context, id ID, nip NIP) error {
+	var request GetBarisTPPRequestObject
+
+	request.Id = id
+	request.Nip = nip
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.GetBarisTPP(ctx.Request().Context(), request.(GetBarisTPPRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "GetBarisTPP")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(GetBarisTPPResponseObject); ok {
+		return validResponse.VisitGetBarisTPPResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// ExportPerhitunganTPP operation middleware
+func (sh *strictHandler) ExportPerhitunganTPP(ctx echo.Context, id ID, params ExportPerhitunganTPPParams) error {
+	var request ExportPerhitunganTPPRequestObject
+
+	request.Id = id
+	request.Params = params
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.ExportPerhitunganTPP(ctx.Request().Context(), request.(ExportPerhitunganTPPRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ExportPerhitunganTPP")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(ExportPerhitunganTPPResponseObject); ok {
+		return validResponse.VisitExportPerhitunganTPPResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// RecomputePerhitunganTPP operation middleware
+func (sh *strictHandler) RecomputePerhitunganTPP(ctx echo.Context, id ID, params RecomputePerhitunganTPPParams) error {
+	var request RecomputePerhitunganTPPRequestObject
+
+	request.Id = id
+	request.Params = params
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.RecomputePerhitunganTPP(ctx.Request().Context(), request.(RecomputePerhitunganTPPRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "RecomputePerhitunganTPP")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(RecomputePerhitunganTPPResponseObject); ok {
+		return validResponse.VisitRecomputePerhitunganTPPResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// ApprovePerhitunganTPP operation middleware
+func (sh *strictHandler) ApprovePerhitunganTPP(ctx echo.Context, id ID, params ApprovePerhitunganTPPParams) error {
+	var request ApprovePerhitunganTPPRequestObject
+
+	request.Id = id
+	request.Params = params
+
+	var body ApprovePerhitunganTPPJSONRequestBody
+	var err error
+	if binder, ok := ctx.Echo().Binder.(*echo.DefaultBinder); ok {
+		// A request validator built on kin-openapi's openapi3filter with
+		// KeepValidatedValue leaves the value it validated on the body. Bind
+		// that value, matching member names exactly, so the handler receives
+		// what was validated instead of a second, case-insensitive decode.
+		// Otherwise bind only the request body, so that path and query
+		// parameters are not also bound into the body struct.
+		if vb, ok := ctx.Request().Body.(interface{ ValidatedValue() any }); !ok || runtime.BindJSONValue(vb.ValidatedValue(), &body) != nil {
+			err = binder.BindBody(ctx, &body)
+		}
+	} else {
+		// A custom binder is installed on the Echo instance; defer to it
+		// entirely, since echo.Binder does not expose body-only binding and
+		// the binder may do more than decode (for example call ctx.Validate).
+		err = ctx.Bind(&body)
+	}
+	if err != nil {
+		if !errors.Is(err, io.EOF) {
+			return err
+		}
+	} else {
+		request.Body = &body
+	}
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.ApprovePerhitunganTPP(ctx.Request().Context(), request.(ApprovePerhitunganTPPRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ApprovePerhitunganTPP")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(ApprovePerhitunganTPPResponseObject); ok {
+		return validResponse.VisitApprovePerhitunganTPPResponse(ctx.Response())
 	} else if response != nil {
 		return fmt.Errorf("unexpected response type: %T", response)
 	}
@@ -20777,6 +25635,52 @@ func (sh *strictHandler) SetujuiSKP(ctx echo.Context, id ID) error {
 		return err
 	} else if validResponse, ok := response.(SetujuiSKPResponseObject); ok {
 		return validResponse.VisitSetujuiSKPResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// SimulateTPP operation middleware
+func (sh *strictHandler) SimulateTPP(ctx echo.Context) error {
+	var request SimulateTPPRequestObject
+
+	var body SimulateTPPJSONRequestBody
+	var err error
+	if binder, ok := ctx.Echo().Binder.(*echo.DefaultBinder); ok {
+		// A request validator built on kin-openapi's openapi3filter with
+		// KeepValidatedValue leaves the value it validated on the body. Bind
+		// that value, matching member names exactly, so the handler receives
+		// what was validated instead of a second, case-insensitive decode.
+		// Otherwise bind only the request body, so that path and query
+		// parameters are not also bound into the body struct.
+		if vb, ok := ctx.Request().Body.(interface{ ValidatedValue() any }); !ok || runtime.BindJSONValue(vb.ValidatedValue(), &body) != nil {
+			err = binder.BindBody(ctx, &body)
+		}
+	} else {
+		// A custom binder is installed on the Echo instance; defer to it
+		// entirely, since echo.Binder does not expose body-only binding and
+		// the binder may do more than decode (for example call ctx.Validate).
+		err = ctx.Bind(&body)
+	}
+	if err != nil {
+		return err
+	}
+	request.Body = &body
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.SimulateTPP(ctx.Request().Context(), request.(SimulateTPPRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "SimulateTPP")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(SimulateTPPResponseObject); ok {
+		return validResponse.VisitSimulateTPPResponse(ctx.Response())
 	} else if response != nil {
 		return fmt.Errorf("unexpected response type: %T", response)
 	}

@@ -55,7 +55,23 @@ func seedDemoAt(ctx context.Context, db *repository.DB, log *slog.Logger, stdout
 		}
 		data.Users = append(data.Users, p)
 	}
-	if err := db.LoadDemo(ctx, data, now); err != nil {
+	tpp := demo.BuildTPP(ds, domain.Date(now, loc), newID)
+	tpp.Aturan.CreatedAt = now
+	err = db.InTx(ctx, func(ctx context.Context) error {
+		if err := db.LoadDemo(ctx, data, now); err != nil {
+			return err
+		}
+		if _, err := db.CreateAturanTPP(ctx, tpp.Aturan, "", ""); err != nil {
+			return fmt.Errorf("demo aturan tpp: %w", err)
+		}
+		if err := db.ReplacePaguTPP(ctx, tpp.Pagu, now); err != nil {
+			return fmt.Errorf("demo pagu tpp: %w", err)
+		}
+		_, err := db.ImporKehadiran(ctx, domain.ImporRekaman{InstansiID: ds.Instansi.ID, Sumber: domain.SumberMesin,
+			DicatatOleh: "demo", CreatedAt: now, Rekaman: tpp.Rekaman})
+		return err
+	})
+	if err != nil {
 		return err
 	}
 	final := 0
@@ -67,10 +83,13 @@ func seedDemoAt(ctx context.Context, db *repository.DB, log *slog.Logger, stdout
 	log.Info("demo pemda loaded", "instansi", ds.Instansi.Nama, "unit_kerja", len(ds.Units),
 		"jabatan", len(ds.Jabatan), "pegawai", len(ds.Pegawai), "pengguna", len(ds.Users),
 		"tahun", kin.Periode.Tahun, "skp", len(kin.SKP), "predikat_organisasi", len(kin.Organisasi),
-		"penilaian", len(kin.Penilaian), "penilaian_final", final, "kegiatan", len(kin.Kegiatan))
+		"penilaian", len(kin.Penilaian), "penilaian_final", final, "kegiatan", len(kin.Kegiatan),
+		"kehadiran", len(tpp.Rekaman), "bulan_kehadiran", fmt.Sprintf("%d-%02d", tpp.Tahun, tpp.Bulan))
 	fmt.Fprintf(stdout, `
 Demo data loaded: %s (%d pegawai) and its performance management of %d:
-%d SKP with their cascade, %d monthly evaluations and %d activity logs.
+%d SKP with their cascade, %d monthly evaluations and %d activity logs;
+the TPP rules (Kepmendagri 60/40 preset), a budget per OPD and the clock records
+of %s %d, ready for a payroll run (admin starts it, keuangan approves it).
 Log in (password for every demo account: %s):
   admin        ADMIN_INSTANSI    admin.disdik  ADMIN_UNIT (Dinas Pendidikan)
   keuangan     KEUANGAN          auditor       AUDITOR
@@ -80,6 +99,6 @@ Log in (password for every demo account: %s):
 API docs: http://localhost:8080/docs
 
 `, ds.Instansi.Nama, len(ds.Pegawai), kin.Periode.Tahun, len(kin.SKP), len(kin.Penilaian), len(kin.Kegiatan),
-		demo.Password, example, demo.Password)
+		domain.NamaBulan(tpp.Bulan, "en"), tpp.Tahun, demo.Password, example, demo.Password)
 	return nil
 }

@@ -37,6 +37,14 @@ func ForEach(t *testing.T, fn func(t *testing.T, db *repository.DB)) {
 // when the test ends.
 func New(t testing.TB, d repository.Dialect) *repository.DB {
 	t.Helper()
+	db, _ := NewWithURL(t, d)
+	return db
+}
+
+// NewWithURL is New that also returns the database's URL, for benchmarks that
+// measure a plain COPY beside the code under test.
+func NewWithURL(t testing.TB, d repository.Dialect) (*repository.DB, string) {
+	t.Helper()
 	ctx := context.Background()
 	var dsn string
 	switch d {
@@ -55,7 +63,7 @@ func New(t testing.TB, d repository.Dialect) *repository.DB {
 			t.Fatalf("migrate sqlite: %v", err)
 		}
 	}
-	return db
+	return db, dsn
 }
 
 var (

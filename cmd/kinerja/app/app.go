@@ -46,6 +46,10 @@ func New(ctx context.Context, db *repository.DB, o Options) (*App, error) {
 	}
 	pegawai := &service.Pegawai{Base: base, Store: db}
 	jadwal := &service.Jadwal{Base: base, Store: db, Org: pegawai}
+	rekap := &service.Rekap{Base: base, Store: db, Jadwal: jadwal, Org: pegawai}
+	aturan := &service.AturanTPP{Base: base, Store: db}
+	pagu := &service.PaguTPP{Base: base, Store: db}
+	tpp := &service.TPP{Base: base, Store: db, Rekap: rekap, Aturan: aturan, Org: pegawai}
 	h := &api.Handler{
 		Auth:       auth,
 		Instansi:   &service.Instansi{Base: base, Store: db},
@@ -66,9 +70,17 @@ func New(ctx context.Context, db *repository.DB, o Options) (*App, error) {
 		Kehadiran:  &service.Kehadiran{Base: base, Store: db, Org: pegawai},
 		Izin:       &service.Izin{Base: base, Store: db, Org: pegawai},
 		Hukuman:    &service.HukumanDisiplin{Base: base, Store: db, Org: pegawai},
-		Rekap:      &service.Rekap{Base: base, Store: db, Jadwal: jadwal, Org: pegawai},
+		Rekap:      rekap,
+		AturanTPP:  aturan,
+		PaguTPP:    pagu,
+		MasukanTPP: &service.MasukanTPP{Base: base, Store: db},
+		TPP:        tpp,
 		Ready:      db.Ping,
 		Version:    o.Version,
+	}
+	// payroll runs a stopped process left computing are computed again
+	if err := tpp.Lanjutkan(context.WithoutCancel(ctx)); err != nil {
+		return nil, err
 	}
 	reg := prometheus.NewRegistry()
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
