@@ -192,6 +192,10 @@ func errorHandler(log *slog.Logger) echo.HTTPErrorHandler {
 				"method", r.Method, "path", r.URL.Path, "error", err.Error())
 		}
 		c.Response().Header().Set(echo.HeaderContentType, "application/problem+json")
+		if p.Status == http.StatusUnauthorized {
+			// RFC 6750 §3: say which scheme the resource takes
+			c.Response().Header().Set(echo.HeaderWWWAuthenticate, `Bearer realm="kinerja"`)
+		}
 		var werr error
 		if r.Method == http.MethodHead {
 			werr = c.NoContent(p.Status)

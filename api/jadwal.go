@@ -78,7 +78,7 @@ func toDomainJadwalPekan(v *domain.Validation, prefix string, p *apigen.Pekan) [
 		}
 		h := d.MustGet()
 		j := jadwalJamInput(v, fmt.Sprintf("%spekan/%d/", prefix, i), h.Mulai, h.Selesai)
-		out[i] = &j
+		out[i] = &j //nolint:gosec // G602 false positive: out is a [7] array and i < 7 is checked above
 	}
 	return out
 }

@@ -3,7 +3,6 @@ package api
 import (
 	"context"
 	"fmt"
-	"io"
 	"net/http"
 	"strings"
 
@@ -113,7 +112,7 @@ func toAPIImporKehadiran(r service.ImporKehadiranHasil, l string) apigen.ImporKe
 
 // ImportKehadiran implements POST /api/v1/kehadiran/impor.
 func (h *Handler) ImportKehadiran(ctx context.Context, r apigen.ImportKehadiranRequestObject) (apigen.ImportKehadiranResponseObject, error) {
-	var body io.Reader = r.Body
+	body := r.Body
 	if r.TextBody != nil {
 		body = strings.NewReader(*r.TextBody)
 	}

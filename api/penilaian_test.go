@@ -379,7 +379,7 @@ func TestPenilaianCycle(t *testing.T) {
 		k.problem(404, "GET", "/api/v1/penilaian/"+oStaf, k.adminB, nil)
 		k.ok(200, "GET", "/api/v1/penilaian/"+oStaf, k.auditor, nil)
 		k.problem(403, "POST", "/api/v1/penilaian/finalisasi", k.auditor, map[string]any{"unit_kerja_id": a.Sub1.ID, "tahun": k.tahun, "jenis": "PERIODIK", "periode": 10})
-		if l := k.ok(200, "GET", fmt.Sprintf("/api/v1/audit?entitas=keberatan"), k.admin, nil); l["total"].(float64) != 2 {
+		if l := k.ok(200, "GET", "/api/v1/audit?entitas=keberatan", k.admin, nil); l["total"].(float64) != 2 {
 			t.Fatalf("audit: %v", l)
 		}
 	})

@@ -8,6 +8,7 @@ import (
 	"io"
 	"net/http"
 	"strings"
+	"time"
 
 	"github.com/getkin/kin-openapi/openapi3"
 	"github.com/getkin/kin-openapi/openapi3filter"
@@ -27,10 +28,35 @@ type Authenticator interface {
 	ActAs(ctx context.Context, instansiID string) error
 }
 
+// tahunWajar accepts the years dates may have: 1900-2200.
+func tahunWajar(y int) error {
+	if y < 1900 || y > 2200 {
+		return fmt.Errorf("year %d is outside 1900-2200", y)
+	}
+	return nil
+}
+
 // LoadSpec parses and validates the embedded contract.
 func LoadSpec(ctx context.Context, raw []byte) (*openapi3.T, error) {
 	// kin-openapi checks only the formats it is told about; email is one the spec uses.
 	openapi3.DefineStringFormatValidator("email", openapi3.NewRegexpFormatValidator(openapi3.FormatOfStringForEmail))
+	// Dates are real calendar dates of years a pemda's records can hold: 2026-02-30 or
+	// 0001-01-01 (Go's zero time, stored as NULL) never reach a handler, and no date
+	// computed from a stored one (a sanction's end) overflows the format.
+	openapi3.DefineStringFormatValidator("date", openapi3.NewCallbackValidator(func(s string) error {
+		t, err := time.Parse(time.DateOnly, s)
+		if err != nil {
+			return errors.New("not a calendar date YYYY-MM-DD")
+		}
+		return tahunWajar(t.Year())
+	}))
+	openapi3.DefineStringFormatValidator("date-time", openapi3.NewCallbackValidator(func(s string) error {
+		t, err := time.Parse(time.RFC3339Nano, s)
+		if err != nil {
+			return errors.New("not an RFC 3339 date-time")
+		}
+		return tahunWajar(t.UTC().Year())
+	}))
 	loader := openapi3.NewLoader()
 	doc, err := loader.LoadFromData(raw)
 	if err != nil {

@@ -16,7 +16,7 @@ import (
 )
 
 // Password is the password of every demo account.
-const Password = "kinerja-demo-2026"
+const Password = "kinerja-demo-2026" //nolint:gosec // G101: the published password of the demo accounts, not a secret
 
 // Dataset is a complete demo pemda.
 type Dataset struct {
@@ -71,7 +71,7 @@ const (
 // UUIDv7); everything else is the same on every call.
 func Build(newID func() string) Dataset {
 	b := &builder{
-		r:      rand.New(rand.NewPCG(2026, 11)),
+		r:      rand.New(rand.NewPCG(2026, 11)), //nolint:gosec // G404: a fixed seed makes the demo reproducible; nothing secret is drawn
 		newID:  newID,
 		unitIx: map[string]int{},
 		jabIx:  map[string]int{},
@@ -139,8 +139,6 @@ type pos struct {
 	// head of their own unit.
 	atasan string
 }
-
-func (p pos) holders() int { return p.pns + p.cpns + p.pppk }
 
 // to sets the superior explicitly.
 func (p pos) to(atasan string) pos { p.atasan = atasan; return p }

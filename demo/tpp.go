@@ -82,7 +82,7 @@ func clockMonth(ds Dataset, first time.Time) []domain.RekamanPegawai {
 		}
 		day := time.Date(d.Year(), d.Month(), d.Day(), 0, 0, 0, 0, wita)
 		for i, p := range ds.Pegawai {
-			h := uint32(i*7919 + d.Day()*104729)
+			h := uint32(i*7919 + d.Day()*104729) //nolint:gosec // G115: a hash; wrapping is intended
 			h ^= h >> 13
 			h *= 0x5bd1e995
 			h ^= h >> 15

@@ -239,7 +239,7 @@ func ValidatePenyesuaian(j Jadwal, list []PenyesuaianJadwal) error {
 			}
 		}
 		for k := 0; k < i; k++ {
-			q := list[k]
+			q := list[k] //nolint:gosec // G602 false positive: k < i, and i indexes list
 			if !p.Mulai.After(q.Selesai) && !q.Mulai.After(p.Selesai) {
 				v.Add(pre+"mulai", "penyesuaian_overlap",
 					fmt.Sprintf("Rentang tanggal bertumpang tindih dengan items/%d (%s).", k, q.Nama),

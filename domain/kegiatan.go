@@ -162,8 +162,9 @@ func KegiatanMenit(jamMulai, jamSelesai string, menit int) (int, error) {
 		return 0, Invalid(field, "required", "Jam mulai dan jam selesai harus diisi berdua.", "Give both the start and the end time.")
 	}
 	var h1, m1, h2, m2 int
-	fmt.Sscanf(jamMulai, "%d:%d", &h1, &m1)
-	fmt.Sscanf(jamSelesai, "%d:%d", &h2, &m2)
+	// The API has checked the HH:MM pattern; anything else would read as zeros, as before.
+	_, _ = fmt.Sscanf(jamMulai, "%d:%d", &h1, &m1)
+	_, _ = fmt.Sscanf(jamSelesai, "%d:%d", &h2, &m2)
 	d := (h2*60 + m2) - (h1*60 + m1)
 	if d <= 0 {
 		return 0, Invalid("jam_selesai", "time_order", "Jam selesai harus setelah jam mulai.", "The end time must be after the start time.")

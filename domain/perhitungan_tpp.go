@@ -3,6 +3,7 @@ package domain
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"hash"
 	"strconv"
 	"strings"
 	"time"
@@ -236,33 +237,56 @@ func ParseAnomali(s string) []KodeAnomali {
 	return out
 }
 
-// Sidik is the SHA-256 of the lines in NIP order, over every stored field: two runs
-// with the same inputs have the same sidik.
+// Sidik is the SHA-256 of the lines in the order they were computed (a run computes
+// them in pegawai id order), over every stored field: two runs with the same inputs
+// have the same sidik.
 func Sidik(lines []BarisTPP) string {
-	h := sha256.New()
-	var buf []byte
-	for _, b := range lines {
-		buf = buf[:0]
-		for _, s := range []string{b.PegawaiID, b.NIP, b.Nama, b.UnitKerjaID, b.UnitKerjaNama, b.PaguUnitID, b.JabatanNama,
-			b.Golongan, string(b.JenisASN), string(b.StatusKepegawaian), string(b.Predikat), b.PersenKinerja,
-			b.PersenPotonganDisiplin, AnomaliString(b.Anomali)} {
-			buf = append(buf, s...)
-			buf = append(buf, 0)
-		}
-		for _, n := range []int64{int64(b.KelasJabatan), int64(b.JHK), b.Besaran, b.Pagu, b.Produktivitas, b.Disiplin, b.Tambahan,
-			b.Potongan, b.Bruto, b.BPJSPegawai, b.BPJSPemda, b.PPh, b.PotonganLain, b.Neto, b.SudahDibayar, b.Dibayar, b.Biaya} {
-			buf = strconv.AppendInt(buf, n, 10)
-			buf = append(buf, 0)
-		}
-		if b.Rekening != nil {
-			buf = append(buf, b.Rekening.NamaBank+"\x00"+b.Rekening.Nomor+"\x00"+b.Rekening.AtasNama...)
-		}
-		buf = append(buf, 0)
-		buf = append(buf, b.Hasil...)
-		buf = append(buf, '\n')
-		h.Write(buf)
+	var p Penyidik
+	for i := range lines {
+		p.Tambah(&lines[i])
 	}
-	return hex.EncodeToString(h.Sum(nil))
+	return p.Hasil()
+}
+
+// Penyidik computes Sidik line by line, for runs stored in chunks.
+type Penyidik struct {
+	h   hash.Hash
+	buf []byte
+}
+
+// Tambah adds the next line.
+func (p *Penyidik) Tambah(b *BarisTPP) {
+	if p.h == nil {
+		p.h = sha256.New()
+	}
+	buf := p.buf[:0]
+	for _, s := range []string{b.PegawaiID, b.NIP, b.Nama, b.UnitKerjaID, b.UnitKerjaNama, b.PaguUnitID, b.JabatanNama,
+		b.Golongan, string(b.JenisASN), string(b.StatusKepegawaian), string(b.Predikat), b.PersenKinerja,
+		b.PersenPotonganDisiplin, AnomaliString(b.Anomali)} {
+		buf = append(buf, s...)
+		buf = append(buf, 0)
+	}
+	for _, n := range []int64{int64(b.KelasJabatan), int64(b.JHK), b.Besaran, b.Pagu, b.Produktivitas, b.Disiplin, b.Tambahan,
+		b.Potongan, b.Bruto, b.BPJSPegawai, b.BPJSPemda, b.PPh, b.PotonganLain, b.Neto, b.SudahDibayar, b.Dibayar, b.Biaya} {
+		buf = strconv.AppendInt(buf, n, 10)
+		buf = append(buf, 0)
+	}
+	if b.Rekening != nil {
+		buf = append(buf, b.Rekening.NamaBank+"\x00"+b.Rekening.Nomor+"\x00"+b.Rekening.AtasNama...)
+	}
+	buf = append(buf, 0)
+	buf = append(buf, b.Hasil...)
+	buf = append(buf, '\n')
+	p.h.Write(buf)
+	p.buf = buf
+}
+
+// Hasil is the hex digest of the lines added so far.
+func (p *Penyidik) Hasil() string {
+	if p.h == nil {
+		p.h = sha256.New()
+	}
+	return hex.EncodeToString(p.h.Sum(nil))
 }
 
 // KinerjaFakta is what a pegawai's evaluation of a period gives the TPP.

@@ -95,7 +95,7 @@ func appendRupiah(dst []byte, n int64, ribuan byte) []byte {
 
 func absU64(n int64) uint64 {
 	if n < 0 {
-		return uint64(-(n + 1)) + 1
+		return uint64(-(n + 1)) + 1 //nolint:gosec // -(n+1) is >= 0 for every negative int64, MinInt64 included
 	}
 	return uint64(n)
 }
@@ -359,7 +359,7 @@ func bacaDesimal(lit string) Desimal {
 	if err != nil {
 		return bad("besar")
 	}
-	n *= int64(pow10[shift])
+	n *= int64(pow10[shift]) //nolint:gosec // len(mant)+shift <= 18 above, and 10^18 fits in int64
 	if neg {
 		n = -n
 	}
@@ -610,7 +610,7 @@ func (x nilai) bulatkan(m Pembulatan) int64 {
 	if x.k == 0 {
 		return x.d
 	}
-	p := int64(pow10[x.k])
+	p := int64(pow10[x.k]) //nolint:gosec // 0 <= x.k <= maxSkalaNilai (18), and 10^18 fits in int64
 	q, r := x.d/p, x.d%p
 	if r < 0 {
 		q, r = q-1, r+p

@@ -786,11 +786,11 @@ func (e *mesin) persenDisiplin(base nilai) int64 {
 	x, n := e.tutupRun(base)
 	total, tk, tkHari = total+x, tk+x, tkHari+n
 	for k, z := range e.p.Izin {
-		if k >= len(izinHari) || izinHari[k] == 0 || izinHari[k] <= z.LebihDariHari {
+		if k >= len(izinHari) || izinHari[k] == 0 || izinHari[k] <= z.LebihDariHari { //nolint:gosec // G602 false positive: k < len(izinHari) is checked first
 			continue
 		}
 		nama := namaIzinTeks(z.Jenis)
-		t := e.t.mulai().s(nama[0], nama[1]).sama(" ").int(izinHari[k]).s(" hari kerja bulan ini", " working days this month")
+		t := e.t.mulai().s(nama[0], nama[1]).sama(" ").int(izinHari[k]).s(" hari kerja bulan ini", " working days this month") //nolint:gosec // G602 false positive: k < len(izinHari) is checked above
 		if z.LebihDariHari > 0 {
 			t.s(", lebih dari ", ", more than ").int(z.LebihDariHari).s(" hari", " days")
 		}

@@ -29,7 +29,7 @@ const (
 // are text. A run not approved is marked DRAF in the title and the page header.
 func NominatifXLSX(w io.Writer, m Meta, run domain.PerhitunganTPP, lines []domain.BarisTPP) error {
 	f := excelize.NewFile()
-	defer f.Close()
+	defer func() { _ = f.Close() }() // only removes temporary files; the workbook is written by then
 	b := &buku{f: f, m: m, run: run, kolom: kolomNominatif(run, lines)}
 	b.gaya()
 	units := perUnit(lines)

@@ -26,7 +26,7 @@ func render(t *testing.T, m Meta, run domain.PerhitunganTPP, lines []domain.Bari
 	if err != nil {
 		t.Fatalf("open: %v", err)
 	}
-	t.Cleanup(func() { f.Close() })
+	t.Cleanup(func() { _ = f.Close() })
 	return f, buf.Bytes()
 }
 

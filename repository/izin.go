@@ -197,7 +197,7 @@ func (db *DB) PutuskanIzin(ctx context.Context, z domain.Izin) error {
 
 // IzinDisetujuiRange returns the approved documents that share a date with [from, to]
 // (local dates), keyed by employee id, for the monthly attendance summary.
-func (db *DB) IzinDisetujuiRange(ctx context.Context, instansiID string, from, to time.Time) (map[string][]domain.DokumenIzin, error) {
+func (db *DB) IzinDisetujuiRange(ctx context.Context, instansiID string, from, to time.Time, pegawaiIDs ...string) (map[string][]domain.DokumenIzin, error) {
 	var rows []struct {
 		PegawaiID string
 		Jenis     string
@@ -205,9 +205,10 @@ func (db *DB) IzinDisetujuiRange(ctx context.Context, instansiID string, from, t
 		Selesai   sqlDate
 		AnakKe    *int
 	}
-	err := db.conn(ctx).Raw(`SELECT pegawai_id, jenis, mulai, selesai, anak_ke FROM izin
-		WHERE instansi_id = ? AND status = ? AND mulai <= ? AND selesai >= ? ORDER BY pegawai_id, mulai`,
-		instansiID, string(domain.IzinDisetujui), newDate(to), newDate(from)).Scan(&rows).Error
+	q, args := hanyaPegawai(`SELECT pegawai_id, jenis, mulai, selesai, anak_ke FROM izin
+		WHERE instansi_id = ? AND status = ? AND mulai <= ? AND selesai >= ?`,
+		[]any{instansiID, string(domain.IzinDisetujui), newDate(to), newDate(from)}, "pegawai_id", pegawaiIDs)
+	err := db.conn(ctx).Raw(q+" ORDER BY pegawai_id, mulai", args...).Scan(&rows).Error
 	if err != nil {
 		return nil, fmt.Errorf("approved izin: %w", err)
 	}

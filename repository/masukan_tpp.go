@@ -123,9 +123,10 @@ func (db *DB) ListMasukanTPP(ctx context.Context, instansiID string, tahun int, 
 
 // MasukanTPPBulan returns the month's payroll inputs by pegawai id (NIP and Nama are
 // left empty: the computation has them from its own pegawai snapshot).
-func (db *DB) MasukanTPPBulan(ctx context.Context, instansiID string, tahun int, bulan time.Month) (map[string]domain.MasukanTPP, error) {
-	rows, err := db.conn(ctx).Raw(`SELECT pegawai_id, tunjangan_profesi, penghasilan_lain_bpjs, potongan_lain FROM masukan_tpp
-		WHERE instansi_id = ? AND tahun = ? AND bulan = ?`, instansiID, tahun, int(bulan)).Rows()
+func (db *DB) MasukanTPPBulan(ctx context.Context, instansiID string, tahun int, bulan time.Month, pegawaiIDs ...string) (map[string]domain.MasukanTPP, error) {
+	q, args := hanyaPegawai(`SELECT pegawai_id, tunjangan_profesi, penghasilan_lain_bpjs, potongan_lain FROM masukan_tpp
+		WHERE instansi_id = ? AND tahun = ? AND bulan = ?`, []any{instansiID, tahun, int(bulan)}, "pegawai_id", pegawaiIDs)
+	rows, err := db.conn(ctx).Raw(q, args...).Rows()
 	if err != nil {
 		return nil, fmt.Errorf("masukan tpp %d-%02d: %w", tahun, bulan, err)
 	}

@@ -286,20 +286,34 @@ func barisValues(b *domain.BarisTPP, vals []any) {
 		b.Hasil})
 }
 
-// SimpanBarisTPP replaces a run's lines and its cost per budget unit, in the
-// transaction of ctx (COPY inside InBulkTx on PostgreSQL).
-func (db *DB) SimpanBarisTPP(ctx context.Context, instansiID, runID string, lines []domain.BarisTPP, pagu []domain.PemakaianPagu) error {
+// HapusBarisTPP removes a run's lines and its cost per budget unit (before it is
+// computed again), in the transaction of ctx.
+func (db *DB) HapusBarisTPP(ctx context.Context, instansiID, runID string) error {
 	c := db.conn(ctx)
 	for _, t := range []string{"perhitungan_tpp_baris", "perhitungan_tpp_pagu"} {
 		if err := c.Exec("DELETE FROM "+t+" WHERE perhitungan_tpp_id = ? AND instansi_id = ?", runID, instansiID).Error; err != nil {
 			return translate(err, "Perhitungan TPP")
 		}
 	}
+	return nil
+}
+
+// SimpanPaguPerhitunganTPP stores a run's cost per budget unit.
+func (db *DB) SimpanPaguPerhitunganTPP(ctx context.Context, instansiID, runID string, pagu []domain.PemakaianPagu) error {
 	for _, p := range pagu {
-		if err := c.Exec("INSERT INTO perhitungan_tpp_pagu (perhitungan_tpp_id, instansi_id, unit_kerja_id, biaya) VALUES (?, ?, ?, ?)",
+		if err := db.conn(ctx).Exec("INSERT INTO perhitungan_tpp_pagu (perhitungan_tpp_id, instansi_id, unit_kerja_id, biaya) VALUES (?, ?, ?, ?)",
 			runID, instansiID, p.UnitKerjaID, p.Biaya).Error; err != nil {
 			return translate(err, "Perhitungan TPP")
 		}
+	}
+	return nil
+}
+
+// TambahBarisTPP appends lines to a run in the transaction of ctx: COPY inside
+// InBulkTx on PostgreSQL, multi-row INSERTs otherwise.
+func (db *DB) TambahBarisTPP(ctx context.Context, lines []domain.BarisTPP) error {
+	if len(lines) == 0 {
+		return nil
 	}
 	if conn, ok := ctx.Value(bulkConnKey{}).(*sql.Conn); ok && db.dialect == Postgres {
 		return withPgx(conn, func(pc *pgx.Conn) error {
@@ -312,6 +326,7 @@ func (db *DB) SimpanBarisTPP(ctx context.Context, instansiID, runID string, line
 			return translate(err, "Perhitungan TPP")
 		})
 	}
+	c := db.conn(ctx)
 	// multi-row INSERTs within the engine's parameter limit
 	per := 900 / len(barisTPPCols)
 	insert := "INSERT INTO perhitungan_tpp_baris (" + strings.Join(barisTPPCols, ", ") + ") VALUES "

@@ -24,7 +24,7 @@ type benchData struct {
 	now             time.Time
 }
 
-func benchInstansi(b *testing.B, nPegawai int) benchData {
+func benchInstansi(b testing.TB, nPegawai int) benchData {
 	ctx := context.Background()
 	db, dsn := repotest.NewWithURL(b, repository.Postgres)
 	now := time.Date(2025, 4, 10, 2, 0, 0, 0, time.UTC)

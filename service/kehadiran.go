@@ -24,7 +24,7 @@ type KehadiranStore interface {
 	TryAddKehadiran(ctx context.Context, k domain.Kehadiran) (string, bool, error)
 	MarkKehadiranDikoreksi(ctx context.Context, instansiID, id string) error
 	ListKehadiran(ctx context.Context, f domain.KehadiranFilter) ([]domain.Kehadiran, int64, error)
-	KehadiranRange(ctx context.Context, instansiID string, from, to time.Time) (map[string][]domain.Rekaman, error)
+	KehadiranRange(ctx context.Context, instansiID string, from, to time.Time, pegawaiIDs ...string) (map[string][]domain.Rekaman, error)
 	PegawaiRekaman(ctx context.Context, instansiID string, asOf time.Time) ([]domain.PegawaiRekaman, error)
 	InBulkTx(ctx context.Context, fn func(ctx context.Context) error) error
 	ImporKehadiran(ctx context.Context, b domain.ImporRekaman) (int, error)

@@ -12,7 +12,7 @@ import (
 // MasukanTPPStore is the storage MasukanTPP needs.
 type MasukanTPPStore interface {
 	GetInstansi(ctx context.Context, id string) (domain.Instansi, error)
-	MasukanTPPBulan(ctx context.Context, instansiID string, tahun int, bulan time.Month) (map[string]domain.MasukanTPP, error)
+	MasukanTPPBulan(ctx context.Context, instansiID string, tahun int, bulan time.Month, pegawaiIDs ...string) (map[string]domain.MasukanTPP, error)
 	ListPegawaiInstansi(ctx context.Context, instansiID string) ([]domain.Pegawai, error)
 	ListMasukanTPP(ctx context.Context, instansiID string, tahun int, bulan time.Month, offset, limit int) ([]domain.MasukanTPP, int64, error)
 	LockInstansiTPP(ctx context.Context, instansiID string) error

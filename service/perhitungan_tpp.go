@@ -230,16 +230,36 @@ func (s *TPP) mulai(ctx context.Context, run domain.PerhitunganTPP) <-chan struc
 	go func() {
 		defer close(pr.done)
 		defer s.jalan.Delete(run.ID)
-		if err := s.hitungRun(ctx, run, pr); err != nil {
-			s.gagal(ctx, run, err)
+		err := ulangi(func() error { return s.hitungRun(ctx, run, pr) })
+		if err != nil {
+			_ = ulangi(func() error { return s.gagal(ctx, run, err) })
 		}
 	}()
 	return pr.done
 }
 
+// jedaUlang is how long a computation waits before each new attempt after losing the
+// database (a restart, a network cut): about 8 s in all before it gives up.
+var jedaUlang = []time.Duration{200 * time.Millisecond, 500 * time.Millisecond, time.Second, 2 * time.Second, 4 * time.Second}
+
+// ulangi runs fn again after a failure that is not the request's fault (a domain
+// error such as no rule in force is final). The run's lines are written in one
+// transaction, so an attempt that failed left nothing behind.
+func ulangi(fn func() error) error {
+	err := fn()
+	for _, d := range jedaUlang {
+		if _, final := domain.AsError(err); err == nil || final {
+			return err
+		}
+		time.Sleep(d)
+		err = fn()
+	}
+	return err
+}
+
 // gagal records a failed computation so that the run can be recomputed.
-func (s *TPP) gagal(ctx context.Context, run domain.PerhitunganTPP, cause error) {
-	_ = s.Tx.InTx(ctx, func(ctx context.Context) error {
+func (s *TPP) gagal(ctx context.Context, run domain.PerhitunganTPP, cause error) error {
+	return s.Tx.InTx(ctx, func(ctx context.Context) error {
 		cur, err := s.Store.GetPerhitunganTPP(ctx, run.InstansiID, run.ID)
 		if err != nil || cur.Status != domain.PerhitunganProses {
 			return err
@@ -250,8 +270,10 @@ func (s *TPP) gagal(ctx context.Context, run domain.PerhitunganTPP, cause error)
 	})
 }
 
-// Lanjutkan computes again every run left computing by a process that stopped, so a
-// restart never leaves a run half done (its lines are written in one transaction).
+// Lanjutkan computes again every run left computing by a process that stopped (or
+// whose computation gave up while the database was away), so a restart never leaves a
+// run half done: its lines are written in one transaction. Runs this process is
+// computing are left alone. The server calls it at start and every minute.
 func (s *TPP) Lanjutkan(ctx context.Context) error {
 	runs, err := s.Store.PerhitunganTPPBerjalan(ctx)
 	if err != nil {
@@ -271,8 +293,13 @@ func (s *TPP) TungguSemua() {
 	})
 }
 
+// potonganRun is how many pegawai a run computes and stores at a time, so that its
+// memory stays bounded whatever the size of the instansi.
+const potonganRun = 5000
+
 // hitungRun computes every line of a run and stores them with the run's summary in
-// one transaction: a crash leaves the run PROSES with no lines, to be computed again.
+// one transaction, a chunk of pegawai at a time: a crash leaves the run PROSES with no
+// lines, to be computed again.
 func (s *TPP) hitungRun(ctx context.Context, run domain.PerhitunganTPP, pr *progres) error {
 	inst := run.InstansiID
 	aturan, err := s.Aturan.Berlaku(ctx, inst, run.Tahun, run.Bulan)
@@ -293,21 +320,19 @@ func (s *TPP) hitungRun(ctx context.Context, run domain.PerhitunganTPP, pr *prog
 		return err
 	}
 	ps = slices.DeleteFunc(ps, func(v domain.PegawaiView) bool { return !dibayarTPP(v.Status) || v.TMT.After(last) })
+	// chunks in id order read each month's records as one index range
+	slices.SortFunc(ps, func(a, b domain.PegawaiView) int { return cmp.Compare(a.Pegawai.ID, b.Pegawai.ID) })
 	pr.total.Store(int64(len(ps)))
-	m, err := s.muatBulan(ctx, inst, ps, run.Tahun, run.Bulan, upTo)
-	if err != nil {
-		return err
-	}
-	lines, err := s.hitungBaris(m, ps, aturan.Profil, run, pr)
-	if err != nil {
-		return err
-	}
 	units, err := s.Store.UnitKerjaSubtree(ctx, inst, "/")
 	if err != nil {
 		return err
 	}
+	pagu, err := s.Store.PaguTPP(ctx, inst, run.Tahun)
+	if err != nil {
+		return err
+	}
 	run.AturanID, run.AturanVersi = aturan.ID, aturan.Versi
-	ringkas(&run, lines, m.pagu, units)
+	acc := newRingkasan(pagu, units)
 	return s.Store.InBulkTx(ctx, func(ctx context.Context) error {
 		cur, err := s.Store.GetPerhitunganTPP(ctx, inst, run.ID)
 		if err != nil {
@@ -316,7 +341,26 @@ func (s *TPP) hitungRun(ctx context.Context, run domain.PerhitunganTPP, pr *prog
 		if cur.Status != domain.PerhitunganProses {
 			return nil // discarded or done meanwhile
 		}
-		if err := s.Store.SimpanBarisTPP(ctx, inst, run.ID, lines, run.Pagu); err != nil {
+		if err := s.Store.HapusBarisTPP(ctx, inst, run.ID); err != nil {
+			return err
+		}
+		for lo := 0; lo < len(ps); lo += potonganRun {
+			chunk := ps[lo:min(lo+potonganRun, len(ps))]
+			m, err := s.muatBulan(ctx, inst, chunk, run.Tahun, run.Bulan, upTo)
+			if err != nil {
+				return err
+			}
+			lines, err := s.hitungBaris(m, chunk, aturan.Profil, run, pr)
+			if err != nil {
+				return err
+			}
+			acc.tambah(lines)
+			if err := s.Store.TambahBarisTPP(ctx, lines); err != nil {
+				return err
+			}
+		}
+		acc.selesai(&run)
+		if err := s.Store.SimpanPaguPerhitunganTPP(ctx, inst, run.ID, run.Pagu); err != nil {
 			return err
 		}
 		run.Status, run.PesanGagal, run.Version, run.UpdatedAt = domain.PerhitunganDihitung, "", cur.Version+1, s.Now().UTC()
@@ -339,12 +383,9 @@ func dibayarTPP(s domain.StatusKepegawaian) bool {
 	return true
 }
 
-// hitungBaris computes the lines in parallel, in unit-path and NIP order. A
+// hitungBaris computes the lines of the pegawai in parallel, in their order. A
 // correction keeps only the lines whose pay or cost changed; RAPEL only increases.
 func (s *TPP) hitungBaris(m *bulanTPP, ps []domain.PegawaiView, p domain.ProfilTPP, run domain.PerhitunganTPP, pr *progres) ([]domain.BarisTPP, error) {
-	slices.SortFunc(ps, func(a, b domain.PegawaiView) int {
-		return cmp.Or(cmp.Compare(a.UnitPath, b.UnitPath), cmp.Compare(a.NIP, b.NIP))
-	})
 	lines := make([]domain.BarisTPP, len(ps))
 	errs := make([]error, len(ps))
 	parallel(len(ps), func(i int) {
@@ -371,60 +412,75 @@ func (s *TPP) hitungBaris(m *bulanTPP, ps []domain.PegawaiView, p domain.ProfilT
 	return lines, nil
 }
 
-// ringkas fills a run's totals, anomaly counts, cost per budget unit and sidik. A
-// line with no budget unit counts against its top-level unit, shown without a pagu.
-func ringkas(run *domain.PerhitunganTPP, lines []domain.BarisTPP, pagu domain.PaguTPP, units []domain.UnitKerja) {
-	run.Total, run.Anomali, run.JumlahPegawai = domain.RingkasanTPP{}, map[domain.KodeAnomali]int{}, len(lines)
-	byPath := map[string]domain.UnitKerja{}
+// ringkasan adds up a run's lines as they are computed: totals, anomaly counts, the
+// cost per budget unit and the sidik. A line with no budget unit counts against its
+// top-level unit, shown without a pagu.
+type ringkasan struct {
+	total   domain.RingkasanTPP
+	anomali map[domain.KodeAnomali]int
+	cost    map[string]*domain.PemakaianPagu
+	sidik   domain.Penyidik
+	byPath  map[string]domain.UnitKerja
+	nama    map[string]string
+	lineOf  map[string]domain.PaguUnit
+	mode    domain.ModePagu
+}
+
+func newRingkasan(pagu domain.PaguTPP, units []domain.UnitKerja) *ringkasan {
+	r := &ringkasan{anomali: map[domain.KodeAnomali]int{}, cost: map[string]*domain.PemakaianPagu{},
+		byPath: map[string]domain.UnitKerja{}, nama: map[string]string{}, lineOf: map[string]domain.PaguUnit{},
+		mode: cmp.Or(pagu.Mode, domain.PaguPeringatan)}
 	for _, u := range units {
-		byPath[u.Path] = u
+		r.byPath[u.Path], r.nama[u.ID] = u, u.Nama
 	}
-	lineOf := map[string]domain.PaguUnit{}
 	for _, u := range pagu.Unit {
-		lineOf[u.UnitKerjaID] = u
+		r.lineOf[u.UnitKerjaID] = u
 	}
-	cost := map[string]*domain.PemakaianPagu{}
-	for _, b := range lines {
-		run.Total.Tambah(b)
+	return r
+}
+
+func (r *ringkasan) tambah(lines []domain.BarisTPP) {
+	for i := range lines {
+		b := &lines[i]
+		r.total.Tambah(*b)
+		r.sidik.Tambah(b)
 		for _, k := range b.Anomali {
-			run.Anomali[k]++
+			r.anomali[k]++
 		}
 		key := b.PaguUnitID
 		if key == "" {
 			key = b.UnitKerjaID
-			if top, ok := byPath[topPath(b.UnitPath)]; ok {
+			if top, ok := r.byPath[topPath(b.UnitPath)]; ok {
 				key = top.ID
 			}
 		}
-		c, ok := cost[key]
+		c, ok := r.cost[key]
 		if !ok {
-			c = &domain.PemakaianPagu{UnitKerjaID: key}
-			if l, ok := lineOf[key]; ok {
+			c = &domain.PemakaianPagu{UnitKerjaID: key, UnitKerjaNama: r.nama[key]}
+			if l, ok := r.lineOf[key]; ok {
 				j := l.Jumlah
 				c.Pagu, c.Terpakai, c.UnitKerjaNama = &j, l.Terpakai, l.UnitKerjaNama
-			} else {
-				for _, u := range units {
-					if u.ID == key {
-						c.UnitKerjaNama = u.Nama
-					}
-				}
 			}
-			cost[key] = c
+			r.cost[key] = c
 		}
 		c.Biaya += b.Biaya
 	}
-	run.Pagu = make([]domain.PemakaianPagu, 0, len(cost))
-	for _, c := range cost {
+}
+
+func (r *ringkasan) selesai(run *domain.PerhitunganTPP) {
+	run.Total, run.Anomali, run.JumlahPegawai = r.total, r.anomali, r.total.JumlahPegawai
+	run.Pagu = make([]domain.PemakaianPagu, 0, len(r.cost))
+	for _, c := range r.cost {
 		run.Pagu = append(run.Pagu, *c)
 	}
 	slices.SortFunc(run.Pagu, func(a, b domain.PemakaianPagu) int {
 		return cmp.Or(cmp.Compare(a.UnitKerjaNama, b.UnitKerjaNama), cmp.Compare(a.UnitKerjaID, b.UnitKerjaID))
 	})
-	run.ModePagu, run.MelebihiPagu = cmp.Or(pagu.Mode, domain.PaguPeringatan), false
+	run.ModePagu, run.MelebihiPagu = r.mode, false
 	for _, c := range run.Pagu {
 		run.MelebihiPagu = run.MelebihiPagu || c.Melebihi()
 	}
-	run.Sidik = domain.Sidik(lines)
+	run.Sidik = r.sidik.Hasil()
 }
 
 // topPath is the path of the top-level unit of a unit path ("/a/b/" → "/a/").

@@ -119,7 +119,7 @@ func copyBaris(b *testing.B, dsn, runID string) float64 {
 	if err != nil {
 		b.Fatal(err)
 	}
-	defer c.Close(ctx)
+	defer func() { _ = c.Close(ctx) }()
 	var buf bytes.Buffer
 	if _, err := c.PgConn().CopyTo(ctx, &buf, "COPY (SELECT * FROM perhitungan_tpp_baris WHERE perhitungan_tpp_id = '"+runID+"') TO STDOUT"); err != nil {
 		b.Fatal(err)

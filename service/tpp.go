@@ -27,7 +27,9 @@ type TPPStore interface {
 	PerhitunganTPPBerjalan(ctx context.Context) ([]domain.PerhitunganTPP, error)
 	PerhitunganTPPBulan(ctx context.Context, instansiID string, tahun int, bulan time.Month) ([]domain.PerhitunganTPP, error)
 	LockPaguTPPTahun(ctx context.Context, instansiID string, tahun int) error
-	SimpanBarisTPP(ctx context.Context, instansiID, runID string, lines []domain.BarisTPP, pagu []domain.PemakaianPagu) error
+	HapusBarisTPP(ctx context.Context, instansiID, runID string) error
+	TambahBarisTPP(ctx context.Context, lines []domain.BarisTPP) error
+	SimpanPaguPerhitunganTPP(ctx context.Context, instansiID, runID string, pagu []domain.PemakaianPagu) error
 	ListBarisTPP(ctx context.Context, f domain.BarisTPPFilter) ([]domain.BarisTPP, int64, error)
 	GetBarisTPP(ctx context.Context, instansiID, runID, nip string) (domain.BarisTPP, error)
 	BarisTPPPegawai(ctx context.Context, instansiID, pegawaiID string, tahun int, bulan time.Month) ([]domain.BarisTPP, error)

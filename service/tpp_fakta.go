@@ -12,12 +12,12 @@ import (
 // tppFaktaStore is the storage that gathers a month of TPP facts.
 type tppFaktaStore interface {
 	GetPeriodeKinerja(ctx context.Context, instansiID string, tahun int) (domain.PeriodeKinerja, error)
-	KinerjaPeriode(ctx context.Context, instansiID string, tahun int, jenis string, periode int) (map[string]domain.KinerjaFakta, error)
-	MenitKegiatanDiterima(ctx context.Context, instansiID string, from, to time.Time) (map[string]int64, error)
-	HukumanSejak(ctx context.Context, instansiID string, from, to time.Time) (map[string][]domain.HukumanFakta, error)
-	KelasPltRange(ctx context.Context, instansiID string, from, to time.Time) (map[string]int, error)
-	MasukanTPPBulan(ctx context.Context, instansiID string, tahun int, bulan time.Month) (map[string]domain.MasukanTPP, error)
-	TerbayarBulan(ctx context.Context, instansiID string, tahun int, bulan time.Month) (map[string]domain.Terbayar, error)
+	KinerjaPeriode(ctx context.Context, instansiID string, tahun int, jenis string, periode int, pegawaiIDs ...string) (map[string]domain.KinerjaFakta, error)
+	MenitKegiatanDiterima(ctx context.Context, instansiID string, from, to time.Time, pegawaiIDs ...string) (map[string]int64, error)
+	HukumanSejak(ctx context.Context, instansiID string, from, to time.Time, pegawaiIDs ...string) (map[string][]domain.HukumanFakta, error)
+	KelasPltRange(ctx context.Context, instansiID string, from, to time.Time, pegawaiIDs ...string) (map[string]int, error)
+	MasukanTPPBulan(ctx context.Context, instansiID string, tahun int, bulan time.Month, pegawaiIDs ...string) (map[string]domain.MasukanTPP, error)
+	TerbayarBulan(ctx context.Context, instansiID string, tahun int, bulan time.Month, pegawaiIDs ...string) (map[string]domain.Terbayar, error)
 	PaguTPP(ctx context.Context, instansiID string, tahun int) (domain.PaguTPP, error)
 }
 
@@ -58,6 +58,7 @@ func (s *TPP) muatBulan(ctx context.Context, inst string, ps []domain.PegawaiVie
 	if m.rekap, err = s.Rekap.load(ctx, inst, ps, first, last); err != nil {
 		return nil, err
 	}
+	ids := sedikit(ps)
 	pk, err := s.Store.GetPeriodeKinerja(ctx, inst, tahun)
 	if err != nil {
 		return nil, err
@@ -66,30 +67,30 @@ func (s *TPP) muatBulan(ctx context.Context, inst string, ps []domain.PegawaiVie
 	if pk.Frekuensi == "TRIWULAN" {
 		periode = (int(bulan)-1)/3 + 1
 	}
-	if m.kinerja, err = s.Store.KinerjaPeriode(ctx, inst, tahun, "PERIODIK", periode); err != nil {
+	if m.kinerja, err = s.Store.KinerjaPeriode(ctx, inst, tahun, "PERIODIK", periode, ids...); err != nil {
 		return nil, err
 	}
-	if m.lalu, err = s.Store.KinerjaPeriode(ctx, inst, tahun-1, "TAHUNAN", 0); err != nil {
+	if m.lalu, err = s.Store.KinerjaPeriode(ctx, inst, tahun-1, "TAHUNAN", 0, ids...); err != nil {
 		return nil, err
 	}
-	if m.menit, err = s.Store.MenitKegiatanDiterima(ctx, inst, first, last); err != nil {
+	if m.menit, err = s.Store.MenitKegiatanDiterima(ctx, inst, first, last, ids...); err != nil {
 		return nil, err
 	}
 	// the heaviest sanction runs 12 months (PP 94/2021 Ps. 8); berat ones end pay for good
-	if m.hukuman, err = s.Store.HukumanSejak(ctx, inst, first.AddDate(-5, 0, 0), last); err != nil {
+	if m.hukuman, err = s.Store.HukumanSejak(ctx, inst, first.AddDate(-5, 0, 0), last, ids...); err != nil {
 		return nil, err
 	}
-	if m.plt, err = s.Store.KelasPltRange(ctx, inst, first, last); err != nil {
+	if m.plt, err = s.Store.KelasPltRange(ctx, inst, first, last, ids...); err != nil {
 		return nil, err
 	}
-	if m.masukan, err = s.Store.MasukanTPPBulan(ctx, inst, tahun, bulan); err != nil {
+	if m.masukan, err = s.Store.MasukanTPPBulan(ctx, inst, tahun, bulan, ids...); err != nil {
 		return nil, err
 	}
-	if m.terbayar, err = s.Store.TerbayarBulan(ctx, inst, tahun, bulan); err != nil {
+	if m.terbayar, err = s.Store.TerbayarBulan(ctx, inst, tahun, bulan, ids...); err != nil {
 		return nil, err
 	}
 	prev := first.AddDate(0, -1, 0)
-	if m.sebelum, err = s.Store.TerbayarBulan(ctx, inst, prev.Year(), prev.Month()); err != nil {
+	if m.sebelum, err = s.Store.TerbayarBulan(ctx, inst, prev.Year(), prev.Month(), ids...); err != nil {
 		return nil, err
 	}
 	if m.pagu, err = s.Store.PaguTPP(ctx, inst, tahun); err != nil {

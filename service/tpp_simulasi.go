@@ -1,6 +1,7 @@
 package service
 
 import (
+	"cmp"
 	"context"
 	"slices"
 
@@ -140,9 +141,14 @@ func (s *TPP) simulasiCakupan(ctx context.Context, a domain.Actor, inst string, 
 	if err != nil {
 		return out, err
 	}
-	ringkas(&run, lines, m.pagu, units)
+	acc := newRingkasan(m.pagu, units)
+	acc.tambah(lines)
+	acc.selesai(&run)
 	out.Total, out.PerUnit = run.Total, run.Pagu
 	if in.Rinci {
+		slices.SortFunc(lines, func(a, b domain.BarisTPP) int {
+			return cmp.Or(cmp.Compare(a.UnitPath, b.UnitPath), cmp.Compare(a.NIP, b.NIP))
+		})
 		out.Baris = lines[:min(len(lines), maxBarisSimulasi)]
 	}
 	return out, nil

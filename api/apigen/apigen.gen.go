@@ -67,11 +67,14 @@ func (e AturanTPPInputPreset) Valid() bool {
 
 // Defines values for AuditAksi.
 const (
-	CREATE AuditAksi = "CREATE"
-	DELETE AuditAksi = "DELETE"
-	IMPORT AuditAksi = "IMPORT"
-	LOGIN  AuditAksi = "LOGIN"
-	UPDATE AuditAksi = "UPDATE"
+	CREATE      AuditAksi = "CREATE"
+	DELETE      AuditAksi = "DELETE"
+	HITUNG      AuditAksi = "HITUNG"
+	HITUNGULANG AuditAksi = "HITUNG_ULANG"
+	IMPORT      AuditAksi = "IMPORT"
+	LOGIN       AuditAksi = "LOGIN"
+	SETUJUI     AuditAksi = "SETUJUI"
+	UPDATE      AuditAksi = "UPDATE"
 )
 
 // Valid indicates whether the value is a known member of the AuditAksi enum.
@@ -81,9 +84,15 @@ func (e AuditAksi) Valid() bool {
 		return true
 	case DELETE:
 		return true
+	case HITUNG:
+		return true
+	case HITUNGULANG:
+		return true
 	case IMPORT:
 		return true
 	case LOGIN:
+		return true
+	case SETUJUI:
 		return true
 	case UPDATE:
 		return true
@@ -1560,6 +1569,7 @@ type AturanTPPPage struct {
 
 // Audit defines model for Audit.
 type Audit struct {
+	// Aksi HITUNG, HITUNG_ULANG and SETUJUI are a payroll run's computation, recomputation and approval.
 	Aksi       AuditAksi                                 `json:"aksi"`
 	AktorId    nullable.Nullable[string]                 `json:"aktor_id,omitempty"`
 	AktorNama  string                                    `json:"aktor_nama"`
@@ -1573,7 +1583,7 @@ type Audit struct {
 	Waktu      time.Time                                 `json:"waktu"`
 }
 
-// AuditAksi defines model for AuditAksi.
+// AuditAksi HITUNG, HITUNG_ULANG and SETUJUI are a payroll run's computation, recomputation and approval.
 type AuditAksi string
 
 // AuditPage defines model for AuditPage.
@@ -8430,6 +8440,22 @@ func (response ListAturanTPP403ApplicationProblemPlusJSONResponse) VisitListAtur
 	return err
 }
 
+type ListAturanTPP413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response ListAturanTPP413ApplicationProblemPlusJSONResponse) VisitListAturanTPPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type CreateAturanTPPRequestObject struct {
 	Params CreateAturanTPPParams
 	Body   *CreateAturanTPPJSONRequestBody
@@ -8537,6 +8563,22 @@ func (response CreateAturanTPP409ApplicationProblemPlusJSONResponse) VisitCreate
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
 	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateAturanTPP413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response CreateAturanTPP413ApplicationProblemPlusJSONResponse) VisitCreateAturanTPPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -8653,6 +8695,22 @@ func (response GetAturanTPPBerlaku404ApplicationProblemPlusJSONResponse) VisitGe
 	return err
 }
 
+type GetAturanTPPBerlaku413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response GetAturanTPPBerlaku413ApplicationProblemPlusJSONResponse) VisitGetAturanTPPBerlakuResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type ListPresetTPPRequestObject struct {
 }
 
@@ -8688,6 +8746,22 @@ func (response ListPresetTPP401ApplicationProblemPlusJSONResponse) VisitListPres
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
 	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListPresetTPP413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response ListPresetTPP413ApplicationProblemPlusJSONResponse) VisitListPresetTPPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -8742,6 +8816,22 @@ func (response ValidateAturanTPP401ApplicationProblemPlusJSONResponse) VisitVali
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
 	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ValidateAturanTPP413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response ValidateAturanTPP413ApplicationProblemPlusJSONResponse) VisitValidateAturanTPPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -8842,6 +8932,22 @@ func (response DeleteAturanTPP409ApplicationProblemPlusJSONResponse) VisitDelete
 	return err
 }
 
+type DeleteAturanTPP413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response DeleteAturanTPP413ApplicationProblemPlusJSONResponse) VisitDeleteAturanTPPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type GetAturanTPPRequestObject struct {
 	Id ID `json:"id"`
 }
@@ -8934,6 +9040,22 @@ func (response GetAturanTPP404ApplicationProblemPlusJSONResponse) VisitGetAturan
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
 	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetAturanTPP413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response GetAturanTPP413ApplicationProblemPlusJSONResponse) VisitGetAturanTPPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -9068,6 +9190,22 @@ func (response PutAturanTPP412ApplicationProblemPlusJSONResponse) VisitPutAturan
 	return err
 }
 
+type PutAturanTPP413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response PutAturanTPP413ApplicationProblemPlusJSONResponse) VisitPutAturanTPPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type PutAturanTPP422ApplicationProblemPlusJSONResponse struct {
 	UnprocessableApplicationProblemPlusJSONResponse
 }
@@ -9170,6 +9308,22 @@ func (response ListAudit404ApplicationProblemPlusJSONResponse) VisitListAuditRes
 	return err
 }
 
+type ListAudit413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response ListAudit413ApplicationProblemPlusJSONResponse) VisitListAuditResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type LoginRequestObject struct {
 	Body *LoginJSONRequestBody
 }
@@ -9224,6 +9378,22 @@ func (response Login401ApplicationProblemPlusJSONResponse) VisitLoginResponse(w 
 	return err
 }
 
+type Login413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response Login413ApplicationProblemPlusJSONResponse) VisitLoginResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type Login429ApplicationProblemPlusJSONResponse struct {
 	TooManyRequestsApplicationProblemPlusJSONResponse
 }
@@ -9268,6 +9438,22 @@ func (response Logout400ApplicationProblemPlusJSONResponse) VisitLogoutResponse(
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
 	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type Logout413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response Logout413ApplicationProblemPlusJSONResponse) VisitLogoutResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -9326,6 +9512,22 @@ func (response RefreshToken401ApplicationProblemPlusJSONResponse) VisitRefreshTo
 	return err
 }
 
+type RefreshToken413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response RefreshToken413ApplicationProblemPlusJSONResponse) VisitRefreshTokenResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type ClientTokenRequestObject struct {
 	Body *ClientTokenJSONRequestBody
 }
@@ -9376,6 +9578,22 @@ func (response ClientToken401ApplicationProblemPlusJSONResponse) VisitClientToke
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
 	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ClientToken413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response ClientToken413ApplicationProblemPlusJSONResponse) VisitClientTokenResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -9482,6 +9700,22 @@ func (response GetDistribusiPredikat404ApplicationProblemPlusJSONResponse) Visit
 	return err
 }
 
+type GetDistribusiPredikat413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response GetDistribusiPredikat413ApplicationProblemPlusJSONResponse) VisitGetDistribusiPredikatResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type ListHukumanDisiplinRequestObject struct {
 	Params ListHukumanDisiplinParams
 }
@@ -9564,6 +9798,22 @@ func (response ListHukumanDisiplin404ApplicationProblemPlusJSONResponse) VisitLi
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
 	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListHukumanDisiplin413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response ListHukumanDisiplin413ApplicationProblemPlusJSONResponse) VisitListHukumanDisiplinResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -9670,6 +9920,22 @@ func (response CreateHukumanDisiplin409ApplicationProblemPlusJSONResponse) Visit
 	return err
 }
 
+type CreateHukumanDisiplin413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response CreateHukumanDisiplin413ApplicationProblemPlusJSONResponse) VisitCreateHukumanDisiplinResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type ListUsulanHukumanRequestObject struct {
 	Params ListUsulanHukumanParams
 }
@@ -9754,6 +10020,22 @@ func (response ListUsulanHukuman404ApplicationProblemPlusJSONResponse) VisitList
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
 	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListUsulanHukuman413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response ListUsulanHukuman413ApplicationProblemPlusJSONResponse) VisitListUsulanHukumanResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -9844,6 +10126,22 @@ func (response GetHukumanDisiplin404ApplicationProblemPlusJSONResponse) VisitGet
 	return err
 }
 
+type GetHukumanDisiplin413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response GetHukumanDisiplin413ApplicationProblemPlusJSONResponse) VisitGetHukumanDisiplinResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type ListInstansiRequestObject struct {
 	Params ListInstansiParams
 }
@@ -9910,6 +10208,22 @@ func (response ListInstansi403ApplicationProblemPlusJSONResponse) VisitListInsta
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
 	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListInstansi413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response ListInstansi413ApplicationProblemPlusJSONResponse) VisitListInstansiResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -10010,6 +10324,22 @@ func (response CreateInstansi409ApplicationProblemPlusJSONResponse) VisitCreateI
 	return err
 }
 
+type CreateInstansi413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response CreateInstansi413ApplicationProblemPlusJSONResponse) VisitCreateInstansiResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type GetInstansiRequestObject struct {
 	Id ID `json:"id"`
 }
@@ -10086,6 +10416,22 @@ func (response GetInstansi404ApplicationProblemPlusJSONResponse) VisitGetInstans
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
 	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetInstansi413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response GetInstansi413ApplicationProblemPlusJSONResponse) VisitGetInstansiResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -10220,6 +10566,22 @@ func (response UpdateInstansi412ApplicationProblemPlusJSONResponse) VisitUpdateI
 	return err
 }
 
+type UpdateInstansi413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response UpdateInstansi413ApplicationProblemPlusJSONResponse) VisitUpdateInstansiResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type ListIzinRequestObject struct {
 	Params ListIzinParams
 }
@@ -10302,6 +10664,22 @@ func (response ListIzin404ApplicationProblemPlusJSONResponse) VisitListIzinRespo
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
 	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListIzin413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response ListIzin413ApplicationProblemPlusJSONResponse) VisitListIzinResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -10408,6 +10786,22 @@ func (response CreateIzin409ApplicationProblemPlusJSONResponse) VisitCreateIzinR
 	return err
 }
 
+type CreateIzin413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response CreateIzin413ApplicationProblemPlusJSONResponse) VisitCreateIzinResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type GetIzinRequestObject struct {
 	Id ID `json:"id"`
 }
@@ -10490,6 +10884,22 @@ func (response GetIzin404ApplicationProblemPlusJSONResponse) VisitGetIzinRespons
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
 	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetIzin413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response GetIzin413ApplicationProblemPlusJSONResponse) VisitGetIzinResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -10597,6 +11007,22 @@ func (response PutuskanIzin409ApplicationProblemPlusJSONResponse) VisitPutuskanI
 	return err
 }
 
+type PutuskanIzin413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response PutuskanIzin413ApplicationProblemPlusJSONResponse) VisitPutuskanIzinResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type ListJabatanRequestObject struct {
 	Params ListJabatanParams
 }
@@ -10679,6 +11105,22 @@ func (response ListJabatan404ApplicationProblemPlusJSONResponse) VisitListJabata
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
 	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListJabatan413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response ListJabatan413ApplicationProblemPlusJSONResponse) VisitListJabatanResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -10795,6 +11237,22 @@ func (response CreateJabatan409ApplicationProblemPlusJSONResponse) VisitCreateJa
 	return err
 }
 
+type CreateJabatan413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response CreateJabatan413ApplicationProblemPlusJSONResponse) VisitCreateJabatanResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type DeleteJabatanRequestObject struct {
 	Id ID `json:"id"`
 }
@@ -10887,6 +11345,22 @@ func (response DeleteJabatan409ApplicationProblemPlusJSONResponse) VisitDeleteJa
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
 	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteJabatan413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response DeleteJabatan413ApplicationProblemPlusJSONResponse) VisitDeleteJabatanResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -10984,6 +11458,22 @@ func (response GetJabatan404ApplicationProblemPlusJSONResponse) VisitGetJabatanR
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
 	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetJabatan413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response GetJabatan413ApplicationProblemPlusJSONResponse) VisitGetJabatanResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -11118,6 +11608,22 @@ func (response UpdateJabatan412ApplicationProblemPlusJSONResponse) VisitUpdateJa
 	return err
 }
 
+type UpdateJabatan413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response UpdateJabatan413ApplicationProblemPlusJSONResponse) VisitUpdateJabatanResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type ListJadwalRequestObject struct {
 }
 
@@ -11201,6 +11707,22 @@ func (response ListJadwal404ApplicationProblemPlusJSONResponse) VisitListJadwalR
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
 	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListJadwal413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response ListJadwal413ApplicationProblemPlusJSONResponse) VisitListJadwalResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -11317,6 +11839,22 @@ func (response CreateJadwal409ApplicationProblemPlusJSONResponse) VisitCreateJad
 	return err
 }
 
+type CreateJadwal413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response CreateJadwal413ApplicationProblemPlusJSONResponse) VisitCreateJadwalResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type ListPenugasanJadwalRequestObject struct {
 	Params ListPenugasanJadwalParams
 }
@@ -11401,6 +11939,22 @@ func (response ListPenugasanJadwal404ApplicationProblemPlusJSONResponse) VisitLi
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
 	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListPenugasanJadwal413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response ListPenugasanJadwal413ApplicationProblemPlusJSONResponse) VisitListPenugasanJadwalResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -11507,6 +12061,22 @@ func (response CreatePenugasanJadwal409ApplicationProblemPlusJSONResponse) Visit
 	return err
 }
 
+type CreatePenugasanJadwal413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response CreatePenugasanJadwal413ApplicationProblemPlusJSONResponse) VisitCreatePenugasanJadwalResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type DeletePenugasanJadwalRequestObject struct {
 	Id ID `json:"id"`
 }
@@ -11583,6 +12153,22 @@ func (response DeletePenugasanJadwal404ApplicationProblemPlusJSONResponse) Visit
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
 	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeletePenugasanJadwal413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response DeletePenugasanJadwal413ApplicationProblemPlusJSONResponse) VisitDeletePenugasanJadwalResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -11683,6 +12269,22 @@ func (response DeleteJadwal409ApplicationProblemPlusJSONResponse) VisitDeleteJad
 	return err
 }
 
+type DeleteJadwal413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response DeleteJadwal413ApplicationProblemPlusJSONResponse) VisitDeleteJadwalResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type GetJadwalRequestObject struct {
 	Id ID `json:"id"`
 }
@@ -11775,6 +12377,22 @@ func (response GetJadwal404ApplicationProblemPlusJSONResponse) VisitGetJadwalRes
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
 	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetJadwal413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response GetJadwal413ApplicationProblemPlusJSONResponse) VisitGetJadwalResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -11909,6 +12527,22 @@ func (response UpdateJadwal412ApplicationProblemPlusJSONResponse) VisitUpdateJad
 	return err
 }
 
+type UpdateJadwal413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response UpdateJadwal413ApplicationProblemPlusJSONResponse) VisitUpdateJadwalResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type GetKalenderRequestObject struct {
 	Tahun Tahun `json:"tahun"`
 }
@@ -11991,6 +12625,22 @@ func (response GetKalender404ApplicationProblemPlusJSONResponse) VisitGetKalende
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
 	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetKalender413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response GetKalender413ApplicationProblemPlusJSONResponse) VisitGetKalenderResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -12082,6 +12732,22 @@ func (response PutKalender404ApplicationProblemPlusJSONResponse) VisitPutKalende
 	return err
 }
 
+type PutKalender413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response PutKalender413ApplicationProblemPlusJSONResponse) VisitPutKalenderResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type ListKeberatanRequestObject struct {
 	Params ListKeberatanParams
 }
@@ -12164,6 +12830,22 @@ func (response ListKeberatan404ApplicationProblemPlusJSONResponse) VisitListKebe
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
 	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListKeberatan413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response ListKeberatan413ApplicationProblemPlusJSONResponse) VisitListKeberatanResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -12270,6 +12952,22 @@ func (response CreateKeberatan409ApplicationProblemPlusJSONResponse) VisitCreate
 	return err
 }
 
+type CreateKeberatan413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response CreateKeberatan413ApplicationProblemPlusJSONResponse) VisitCreateKeberatanResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type CreateKeberatan422ApplicationProblemPlusJSONResponse struct {
 	UnprocessableApplicationProblemPlusJSONResponse
 }
@@ -12368,6 +13066,22 @@ func (response GetKeberatan404ApplicationProblemPlusJSONResponse) VisitGetKebera
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
 	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetKeberatan413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response GetKeberatan413ApplicationProblemPlusJSONResponse) VisitGetKeberatanResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -12475,6 +13189,22 @@ func (response PutusKeberatan409ApplicationProblemPlusJSONResponse) VisitPutusKe
 	return err
 }
 
+type PutusKeberatan413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response PutusKeberatan413ApplicationProblemPlusJSONResponse) VisitPutusKeberatanResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type ListKegiatanRequestObject struct {
 	Params ListKegiatanParams
 }
@@ -12557,6 +13287,22 @@ func (response ListKegiatan404ApplicationProblemPlusJSONResponse) VisitListKegia
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
 	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListKegiatan413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response ListKegiatan413ApplicationProblemPlusJSONResponse) VisitListKegiatanResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -12653,6 +13399,22 @@ func (response CreateKegiatan404ApplicationProblemPlusJSONResponse) VisitCreateK
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
 	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateKegiatan413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response CreateKegiatan413ApplicationProblemPlusJSONResponse) VisitCreateKegiatanResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -12755,6 +13517,22 @@ func (response GetRingkasanKegiatan404ApplicationProblemPlusJSONResponse) VisitG
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
 	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetRingkasanKegiatan413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response GetRingkasanKegiatan413ApplicationProblemPlusJSONResponse) VisitGetRingkasanKegiatanResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -12863,6 +13641,22 @@ func (response VerifikasiKegiatan409ApplicationProblemPlusJSONResponse) VisitVer
 	return err
 }
 
+type VerifikasiKegiatan413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response VerifikasiKegiatan413ApplicationProblemPlusJSONResponse) VisitVerifikasiKegiatanResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type DeleteKegiatanRequestObject struct {
 	Id ID `json:"id"`
 }
@@ -12959,6 +13753,22 @@ func (response DeleteKegiatan409ApplicationProblemPlusJSONResponse) VisitDeleteK
 	return err
 }
 
+type DeleteKegiatan413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response DeleteKegiatan413ApplicationProblemPlusJSONResponse) VisitDeleteKegiatanResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type GetKegiatanRequestObject struct {
 	Id ID `json:"id"`
 }
@@ -13051,6 +13861,22 @@ func (response GetKegiatan404ApplicationProblemPlusJSONResponse) VisitGetKegiata
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
 	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetKegiatan413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response GetKegiatan413ApplicationProblemPlusJSONResponse) VisitGetKegiatanResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -13185,6 +14011,22 @@ func (response UpdateKegiatan412ApplicationProblemPlusJSONResponse) VisitUpdateK
 	return err
 }
 
+type UpdateKegiatan413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response UpdateKegiatan413ApplicationProblemPlusJSONResponse) VisitUpdateKegiatanResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type UpdateKegiatan422ApplicationProblemPlusJSONResponse struct {
 	UnprocessableApplicationProblemPlusJSONResponse
 }
@@ -13287,6 +14129,22 @@ func (response ListKehadiran404ApplicationProblemPlusJSONResponse) VisitListKeha
 	return err
 }
 
+type ListKehadiran413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response ListKehadiran413ApplicationProblemPlusJSONResponse) VisitListKehadiranResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type CheckInKehadiranRequestObject struct {
 	Params CheckInKehadiranParams
 	Body   *CheckInKehadiranJSONRequestBody
@@ -13384,6 +14242,22 @@ func (response CheckInKehadiran404ApplicationProblemPlusJSONResponse) VisitCheck
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
 	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CheckInKehadiran413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response CheckInKehadiran413ApplicationProblemPlusJSONResponse) VisitCheckInKehadiranResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -13624,6 +14498,22 @@ func (response KoreksiKehadiran409ApplicationProblemPlusJSONResponse) VisitKorek
 	return err
 }
 
+type KoreksiKehadiran413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response KoreksiKehadiran413ApplicationProblemPlusJSONResponse) VisitKoreksiKehadiranResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type GetRekapKehadiranRequestObject struct {
 	Params GetRekapKehadiranParams
 }
@@ -13710,6 +14600,22 @@ func (response GetRekapKehadiran404ApplicationProblemPlusJSONResponse) VisitGetR
 	return err
 }
 
+type GetRekapKehadiran413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response GetRekapKehadiran413ApplicationProblemPlusJSONResponse) VisitGetRekapKehadiranResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type ListKlienAPIRequestObject struct {
 	Params ListKlienAPIParams
 }
@@ -13792,6 +14698,22 @@ func (response ListKlienAPI404ApplicationProblemPlusJSONResponse) VisitListKlien
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
 	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListKlienAPI413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response ListKlienAPI413ApplicationProblemPlusJSONResponse) VisitListKlienAPIResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -13898,6 +14820,22 @@ func (response CreateKlienAPI409ApplicationProblemPlusJSONResponse) VisitCreateK
 	return err
 }
 
+type CreateKlienAPI413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response CreateKlienAPI413ApplicationProblemPlusJSONResponse) VisitCreateKlienAPIResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type RevokeKlienAPIRequestObject struct {
 	Id ID `json:"id"`
 }
@@ -13978,6 +14916,22 @@ func (response RevokeKlienAPI404ApplicationProblemPlusJSONResponse) VisitRevokeK
 	return err
 }
 
+type RevokeKlienAPI413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response RevokeKlienAPI413ApplicationProblemPlusJSONResponse) VisitRevokeKlienAPIResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type ListMasukanTPPRequestObject struct {
 	Tahun  Tahun `json:"tahun"`
 	Bulan  int   `json:"bulan"`
@@ -14046,6 +15000,22 @@ func (response ListMasukanTPP403ApplicationProblemPlusJSONResponse) VisitListMas
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
 	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListMasukanTPP413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response ListMasukanTPP413ApplicationProblemPlusJSONResponse) VisitListMasukanTPPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -14209,6 +15179,22 @@ func (response GetMe401ApplicationProblemPlusJSONResponse) VisitGetMeResponse(w 
 	return err
 }
 
+type GetMe413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response GetMe413ApplicationProblemPlusJSONResponse) VisitGetMeResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type ChangeMyPasswordRequestObject struct {
 	Body *ChangeMyPasswordJSONRequestBody
 }
@@ -14269,6 +15255,22 @@ func (response ChangeMyPassword403ApplicationProblemPlusJSONResponse) VisitChang
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
 	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ChangeMyPassword413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response ChangeMyPassword413ApplicationProblemPlusJSONResponse) VisitChangeMyPasswordResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -14361,6 +15363,22 @@ func (response ListPemetaanMesin404ApplicationProblemPlusJSONResponse) VisitList
 	return err
 }
 
+type ListPemetaanMesin413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response ListPemetaanMesin413ApplicationProblemPlusJSONResponse) VisitListPemetaanMesinResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type PutPemetaanMesinRequestObject struct {
 	Body *PutPemetaanMesinJSONRequestBody
 }
@@ -14449,6 +15467,22 @@ func (response PutPemetaanMesin404ApplicationProblemPlusJSONResponse) VisitPutPe
 	return err
 }
 
+type PutPemetaanMesin413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response PutPemetaanMesin413ApplicationProblemPlusJSONResponse) VisitPutPemetaanMesinResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type GetPaguTPPRequestObject struct {
 	Tahun Tahun `json:"tahun"`
 }
@@ -14525,6 +15559,22 @@ func (response GetPaguTPP403ApplicationProblemPlusJSONResponse) VisitGetPaguTPPR
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
 	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetPaguTPP413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response GetPaguTPP413ApplicationProblemPlusJSONResponse) VisitGetPaguTPPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -14643,6 +15693,22 @@ func (response PutPaguTPP412ApplicationProblemPlusJSONResponse) VisitPutPaguTPPR
 	return err
 }
 
+type PutPaguTPP413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response PutPaguTPP413ApplicationProblemPlusJSONResponse) VisitPutPaguTPPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type PutPaguTPP422ApplicationProblemPlusJSONResponse struct {
 	UnprocessableApplicationProblemPlusJSONResponse
 }
@@ -14741,6 +15807,22 @@ func (response ListPegawai404ApplicationProblemPlusJSONResponse) VisitListPegawa
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
 	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListPegawai413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response ListPegawai413ApplicationProblemPlusJSONResponse) VisitListPegawaiResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -14857,6 +15939,22 @@ func (response CreatePegawai409ApplicationProblemPlusJSONResponse) VisitCreatePe
 	return err
 }
 
+type CreatePegawai413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response CreatePegawai413ApplicationProblemPlusJSONResponse) VisitCreatePegawaiResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type ExportPegawaiRequestObject struct {
 	Params ExportPegawaiParams
 }
@@ -14953,6 +16051,22 @@ func (response ExportPegawai404ApplicationProblemPlusJSONResponse) VisitExportPe
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
 	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportPegawai413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response ExportPegawai413ApplicationProblemPlusJSONResponse) VisitExportPegawaiResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -15155,6 +16269,22 @@ func (response GetPegawai404ApplicationProblemPlusJSONResponse) VisitGetPegawaiR
 	return err
 }
 
+type GetPegawai413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response GetPegawai413ApplicationProblemPlusJSONResponse) VisitGetPegawaiResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type UpdatePegawaiRequestObject struct {
 	Nip    NIP `json:"nip"`
 	Params UpdatePegawaiParams
@@ -15269,6 +16399,22 @@ func (response UpdatePegawai412ApplicationProblemPlusJSONResponse) VisitUpdatePe
 	return err
 }
 
+type UpdatePegawai413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response UpdatePegawai413ApplicationProblemPlusJSONResponse) VisitUpdatePegawaiResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type GetAtasanPegawaiRequestObject struct {
 	Nip    NIP `json:"nip"`
 	Params GetAtasanPegawaiParams
@@ -15336,6 +16482,22 @@ func (response GetAtasanPegawai404ApplicationProblemPlusJSONResponse) VisitGetAt
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
 	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetAtasanPegawai413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response GetAtasanPegawai413ApplicationProblemPlusJSONResponse) VisitGetAtasanPegawaiResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -15413,6 +16575,22 @@ func (response ListBawahanPegawai404ApplicationProblemPlusJSONResponse) VisitLis
 	return err
 }
 
+type ListBawahanPegawai413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response ListBawahanPegawai413ApplicationProblemPlusJSONResponse) VisitListBawahanPegawaiResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type ListRiwayatPegawaiRequestObject struct {
 	Nip NIP `json:"nip"`
 }
@@ -15481,6 +16659,22 @@ func (response ListRiwayatPegawai404ApplicationProblemPlusJSONResponse) VisitLis
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
 	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListRiwayatPegawai413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response ListRiwayatPegawai413ApplicationProblemPlusJSONResponse) VisitListRiwayatPegawaiResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -15588,6 +16782,22 @@ func (response CreateRiwayatPegawai409ApplicationProblemPlusJSONResponse) VisitC
 	return err
 }
 
+type CreateRiwayatPegawai413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response CreateRiwayatPegawai413ApplicationProblemPlusJSONResponse) VisitCreateRiwayatPegawaiResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type GetTPPPegawaiRequestObject struct {
 	Nip     NIP    `json:"nip"`
 	Periode string `json:"periode"`
@@ -15671,6 +16881,22 @@ func (response GetTPPPegawai404ApplicationProblemPlusJSONResponse) VisitGetTPPPe
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
 	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetTPPPegawai413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response GetTPPPegawai413ApplicationProblemPlusJSONResponse) VisitGetTPPPegawaiResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -15777,6 +17003,22 @@ func (response ListPengguna404ApplicationProblemPlusJSONResponse) VisitListPengg
 	return err
 }
 
+type ListPengguna413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response ListPengguna413ApplicationProblemPlusJSONResponse) VisitListPenggunaResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type CreatePenggunaRequestObject struct {
 	Body *CreatePenggunaJSONRequestBody
 }
@@ -15879,6 +17121,22 @@ func (response CreatePengguna409ApplicationProblemPlusJSONResponse) VisitCreateP
 	return err
 }
 
+type CreatePengguna413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response CreatePengguna413ApplicationProblemPlusJSONResponse) VisitCreatePenggunaResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type GetPenggunaRequestObject struct {
 	Id ID `json:"id"`
 }
@@ -15961,6 +17219,22 @@ func (response GetPengguna404ApplicationProblemPlusJSONResponse) VisitGetPenggun
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
 	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetPengguna413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response GetPengguna413ApplicationProblemPlusJSONResponse) VisitGetPenggunaResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -16085,6 +17359,22 @@ func (response UpdatePengguna412ApplicationProblemPlusJSONResponse) VisitUpdateP
 	return err
 }
 
+type UpdatePengguna413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response UpdatePengguna413ApplicationProblemPlusJSONResponse) VisitUpdatePenggunaResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type ResetPasswordPenggunaRequestObject struct {
 	Id   ID `json:"id"`
 	Body *ResetPasswordPenggunaJSONRequestBody
@@ -16172,6 +17462,22 @@ func (response ResetPasswordPengguna404ApplicationProblemPlusJSONResponse) Visit
 	return err
 }
 
+type ResetPasswordPengguna413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response ResetPasswordPengguna413ApplicationProblemPlusJSONResponse) VisitResetPasswordPenggunaResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type ListPenilaianRequestObject struct {
 	Params ListPenilaianParams
 }
@@ -16254,6 +17560,22 @@ func (response ListPenilaian404ApplicationProblemPlusJSONResponse) VisitListPeni
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
 	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListPenilaian413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response ListPenilaian413ApplicationProblemPlusJSONResponse) VisitListPenilaianResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -16370,6 +17692,22 @@ func (response CreatePenilaian409ApplicationProblemPlusJSONResponse) VisitCreate
 	return err
 }
 
+type CreatePenilaian413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response CreatePenilaian413ApplicationProblemPlusJSONResponse) VisitCreatePenilaianResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type CreatePenilaian422ApplicationProblemPlusJSONResponse struct {
 	UnprocessableApplicationProblemPlusJSONResponse
 }
@@ -16468,6 +17806,22 @@ func (response FinalisasiPenilaian404ApplicationProblemPlusJSONResponse) VisitFi
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
 	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type FinalisasiPenilaian413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response FinalisasiPenilaian413ApplicationProblemPlusJSONResponse) VisitFinalisasiPenilaianResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -16580,6 +17934,22 @@ func (response GetPenilaian404ApplicationProblemPlusJSONResponse) VisitGetPenila
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
 	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetPenilaian413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response GetPenilaian413ApplicationProblemPlusJSONResponse) VisitGetPenilaianResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -16714,6 +18084,22 @@ func (response PutPenilaianIsi412ApplicationProblemPlusJSONResponse) VisitPutPen
 	return err
 }
 
+type PutPenilaianIsi413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response PutPenilaianIsi413ApplicationProblemPlusJSONResponse) VisitPutPenilaianIsiResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type FinalkanPenilaianRequestObject struct {
 	Id ID `json:"id"`
 }
@@ -16816,6 +18202,22 @@ func (response FinalkanPenilaian409ApplicationProblemPlusJSONResponse) VisitFina
 	return err
 }
 
+type FinalkanPenilaian413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response FinalkanPenilaian413ApplicationProblemPlusJSONResponse) VisitFinalkanPenilaianResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type FinalkanPenilaian422ApplicationProblemPlusJSONResponse struct {
 	UnprocessableApplicationProblemPlusJSONResponse
 }
@@ -16898,6 +18300,22 @@ func (response ListPerhitunganTPP403ApplicationProblemPlusJSONResponse) VisitLis
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
 	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListPerhitunganTPP413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response ListPerhitunganTPP413ApplicationProblemPlusJSONResponse) VisitListPerhitunganTPPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -17043,6 +18461,22 @@ func (response CreatePerhitunganTPP409ApplicationProblemPlusJSONResponse) VisitC
 	return err
 }
 
+type CreatePerhitunganTPP413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response CreatePerhitunganTPP413ApplicationProblemPlusJSONResponse) VisitCreatePerhitunganTPPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type CreatePerhitunganTPP422ApplicationProblemPlusJSONResponse struct {
 	UnprocessableApplicationProblemPlusJSONResponse
 }
@@ -17155,6 +18589,22 @@ func (response DeletePerhitunganTPP409ApplicationProblemPlusJSONResponse) VisitD
 	return err
 }
 
+type DeletePerhitunganTPP413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response DeletePerhitunganTPP413ApplicationProblemPlusJSONResponse) VisitDeletePerhitunganTPPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type GetPerhitunganTPPRequestObject struct {
 	Id ID `json:"id"`
 }
@@ -17251,6 +18701,22 @@ func (response GetPerhitunganTPP404ApplicationProblemPlusJSONResponse) VisitGetP
 	return err
 }
 
+type GetPerhitunganTPP413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response GetPerhitunganTPP413ApplicationProblemPlusJSONResponse) VisitGetPerhitunganTPPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type ListBarisTPPRequestObject struct {
 	Id     ID `json:"id"`
 	Params ListBarisTPPParams
@@ -17338,6 +18804,22 @@ func (response ListBarisTPP404ApplicationProblemPlusJSONResponse) VisitListBaris
 	return err
 }
 
+type ListBarisTPP413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response ListBarisTPP413ApplicationProblemPlusJSONResponse) VisitListBarisTPPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type GetBarisTPPRequestObject struct {
 	Id  ID  `json:"id"`
 	Nip NIP `json:"nip"`
@@ -17421,6 +18903,22 @@ func (response GetBarisTPP404ApplicationProblemPlusJSONResponse) VisitGetBarisTP
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
 	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetBarisTPP413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response GetBarisTPP413ApplicationProblemPlusJSONResponse) VisitGetBarisTPPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -17566,6 +19064,22 @@ func (response ExportPerhitunganTPP409ApplicationProblemPlusJSONResponse) VisitE
 	return err
 }
 
+type ExportPerhitunganTPP413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response ExportPerhitunganTPP413ApplicationProblemPlusJSONResponse) VisitExportPerhitunganTPPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type RecomputePerhitunganTPPRequestObject struct {
 	Id     ID `json:"id"`
 	Params RecomputePerhitunganTPPParams
@@ -17705,6 +19219,22 @@ func (response RecomputePerhitunganTPP412ApplicationProblemPlusJSONResponse) Vis
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
 	w.WriteHeader(412)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RecomputePerhitunganTPP413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response RecomputePerhitunganTPP413ApplicationProblemPlusJSONResponse) VisitRecomputePerhitunganTPPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -17855,6 +19385,22 @@ func (response ApprovePerhitunganTPP412ApplicationProblemPlusJSONResponse) Visit
 	return err
 }
 
+type ApprovePerhitunganTPP413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response ApprovePerhitunganTPP413ApplicationProblemPlusJSONResponse) VisitApprovePerhitunganTPPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type ApprovePerhitunganTPP422ApplicationProblemPlusJSONResponse struct {
 	UnprocessableApplicationProblemPlusJSONResponse
 }
@@ -17958,6 +19504,22 @@ func (response ListPeriodeKinerja404ApplicationProblemPlusJSONResponse) VisitLis
 	return err
 }
 
+type ListPeriodeKinerja413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response ListPeriodeKinerja413ApplicationProblemPlusJSONResponse) VisitListPeriodeKinerjaResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type GetPeriodeKinerjaRequestObject struct {
 	Tahun Tahun `json:"tahun"`
 }
@@ -18050,6 +19612,22 @@ func (response GetPeriodeKinerja404ApplicationProblemPlusJSONResponse) VisitGetP
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
 	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetPeriodeKinerja413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response GetPeriodeKinerja413ApplicationProblemPlusJSONResponse) VisitGetPeriodeKinerjaResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -18184,6 +19762,22 @@ func (response PutPeriodeKinerja412ApplicationProblemPlusJSONResponse) VisitPutP
 	return err
 }
 
+type PutPeriodeKinerja413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response PutPeriodeKinerja413ApplicationProblemPlusJSONResponse) VisitPutPeriodeKinerjaResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type ListPltRequestObject struct {
 	Params ListPltParams
 }
@@ -18266,6 +19860,22 @@ func (response ListPlt404ApplicationProblemPlusJSONResponse) VisitListPltRespons
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
 	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListPlt413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response ListPlt413ApplicationProblemPlusJSONResponse) VisitListPltResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -18372,6 +19982,22 @@ func (response CreatePlt409ApplicationProblemPlusJSONResponse) VisitCreatePltRes
 	return err
 }
 
+type CreatePlt413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response CreatePlt413ApplicationProblemPlusJSONResponse) VisitCreatePltResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type DeletePltRequestObject struct {
 	Id ID `json:"id"`
 }
@@ -18448,6 +20074,22 @@ func (response DeletePlt404ApplicationProblemPlusJSONResponse) VisitDeletePltRes
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
 	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeletePlt413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response DeletePlt413ApplicationProblemPlusJSONResponse) VisitDeletePltResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -18536,6 +20178,22 @@ func (response ListPredikatOrganisasi404ApplicationProblemPlusJSONResponse) Visi
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
 	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListPredikatOrganisasi413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response ListPredikatOrganisasi413ApplicationProblemPlusJSONResponse) VisitListPredikatOrganisasiResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -18642,6 +20300,22 @@ func (response PutPredikatOrganisasi409ApplicationProblemPlusJSONResponse) Visit
 	return err
 }
 
+type PutPredikatOrganisasi413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response PutPredikatOrganisasi413ApplicationProblemPlusJSONResponse) VisitPutPredikatOrganisasiResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type ListRosterRequestObject struct {
 	Params ListRosterParams
 }
@@ -18726,6 +20400,22 @@ func (response ListRoster404ApplicationProblemPlusJSONResponse) VisitListRosterR
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
 	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListRoster413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response ListRoster413ApplicationProblemPlusJSONResponse) VisitListRosterResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -18819,6 +20509,22 @@ func (response PutRoster404ApplicationProblemPlusJSONResponse) VisitPutRosterRes
 	return err
 }
 
+type PutRoster413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response PutRoster413ApplicationProblemPlusJSONResponse) VisitPutRosterResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type ListSKPRequestObject struct {
 	Params ListSKPParams
 }
@@ -18901,6 +20607,22 @@ func (response ListSKP404ApplicationProblemPlusJSONResponse) VisitListSKPRespons
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
 	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSKP413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response ListSKP413ApplicationProblemPlusJSONResponse) VisitListSKPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -19017,6 +20739,22 @@ func (response CreateSKP409ApplicationProblemPlusJSONResponse) VisitCreateSKPRes
 	return err
 }
 
+type CreateSKP413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response CreateSKP413ApplicationProblemPlusJSONResponse) VisitCreateSKPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type CreateSKP422ApplicationProblemPlusJSONResponse struct {
 	UnprocessableApplicationProblemPlusJSONResponse
 }
@@ -19129,6 +20867,22 @@ func (response DeleteSKP409ApplicationProblemPlusJSONResponse) VisitDeleteSKPRes
 	return err
 }
 
+type DeleteSKP413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response DeleteSKP413ApplicationProblemPlusJSONResponse) VisitDeleteSKPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type GetSKPRequestObject struct {
 	Id ID `json:"id"`
 }
@@ -19221,6 +20975,22 @@ func (response GetSKP404ApplicationProblemPlusJSONResponse) VisitGetSKPResponse(
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
 	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetSKP413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response GetSKP413ApplicationProblemPlusJSONResponse) VisitGetSKPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -19355,6 +21125,22 @@ func (response PutSKPIsi412ApplicationProblemPlusJSONResponse) VisitPutSKPIsiRes
 	return err
 }
 
+type PutSKPIsi413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response PutSKPIsi413ApplicationProblemPlusJSONResponse) VisitPutSKPIsiResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type PutSKPIsi422ApplicationProblemPlusJSONResponse struct {
 	UnprocessableApplicationProblemPlusJSONResponse
 }
@@ -19476,6 +21262,22 @@ func (response AjukanSKP409ApplicationProblemPlusJSONResponse) VisitAjukanSKPRes
 	return err
 }
 
+type AjukanSKP413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response AjukanSKP413ApplicationProblemPlusJSONResponse) VisitAjukanSKPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type AjukanSKP422ApplicationProblemPlusJSONResponse struct {
 	UnprocessableApplicationProblemPlusJSONResponse
 }
@@ -19579,6 +21381,22 @@ func (response GetKaskadeSKP404ApplicationProblemPlusJSONResponse) VisitGetKaska
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
 	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetKaskadeSKP413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response GetKaskadeSKP413ApplicationProblemPlusJSONResponse) VisitGetKaskadeSKPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -19689,6 +21507,22 @@ func (response KembalikanSKP409ApplicationProblemPlusJSONResponse) VisitKembalik
 	return err
 }
 
+type KembalikanSKP413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response KembalikanSKP413ApplicationProblemPlusJSONResponse) VisitKembalikanSKPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type ListRevisiSKPRequestObject struct {
 	Id ID `json:"id"`
 }
@@ -19773,6 +21607,22 @@ func (response ListRevisiSKP404ApplicationProblemPlusJSONResponse) VisitListRevi
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
 	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListRevisiSKP413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response ListRevisiSKP413ApplicationProblemPlusJSONResponse) VisitListRevisiSKPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -19882,6 +21732,22 @@ func (response RevisiSKP409ApplicationProblemPlusJSONResponse) VisitRevisiSKPRes
 	return err
 }
 
+type RevisiSKP413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response RevisiSKP413ApplicationProblemPlusJSONResponse) VisitRevisiSKPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type SetujuiSKPRequestObject struct {
 	Id ID `json:"id"`
 }
@@ -19987,6 +21853,22 @@ func (response SetujuiSKP409ApplicationProblemPlusJSONResponse) VisitSetujuiSKPR
 	return err
 }
 
+type SetujuiSKP413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response SetujuiSKP413ApplicationProblemPlusJSONResponse) VisitSetujuiSKPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type SimulateTPPRequestObject struct {
 	Body *SimulateTPPJSONRequestBody
 }
@@ -20069,6 +21951,22 @@ func (response SimulateTPP404ApplicationProblemPlusJSONResponse) VisitSimulateTP
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
 	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SimulateTPP413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response SimulateTPP413ApplicationProblemPlusJSONResponse) VisitSimulateTPPResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -20175,6 +22073,22 @@ func (response ListUmpanBalik404ApplicationProblemPlusJSONResponse) VisitListUmp
 	return err
 }
 
+type ListUmpanBalik413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response ListUmpanBalik413ApplicationProblemPlusJSONResponse) VisitListUmpanBalikResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type CreateUmpanBalikRequestObject struct {
 	Body *CreateUmpanBalikJSONRequestBody
 }
@@ -20257,6 +22171,22 @@ func (response CreateUmpanBalik404ApplicationProblemPlusJSONResponse) VisitCreat
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
 	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateUmpanBalik413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response CreateUmpanBalik413ApplicationProblemPlusJSONResponse) VisitCreateUmpanBalikResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -20363,6 +22293,22 @@ func (response GetUmpanBalik404ApplicationProblemPlusJSONResponse) VisitGetUmpan
 	return err
 }
 
+type GetUmpanBalik413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response GetUmpanBalik413ApplicationProblemPlusJSONResponse) VisitGetUmpanBalikResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type JawabUmpanBalikRequestObject struct {
 	Id   ID `json:"id"`
 	Body *JawabUmpanBalikJSONRequestBody
@@ -20456,6 +22402,22 @@ func (response JawabUmpanBalik409ApplicationProblemPlusJSONResponse) VisitJawabU
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
 	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type JawabUmpanBalik413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response JawabUmpanBalik413ApplicationProblemPlusJSONResponse) VisitJawabUmpanBalikResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -20558,6 +22520,22 @@ func (response ListUnitKerja404ApplicationProblemPlusJSONResponse) VisitListUnit
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
 	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListUnitKerja413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response ListUnitKerja413ApplicationProblemPlusJSONResponse) VisitListUnitKerjaResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -20674,6 +22652,22 @@ func (response CreateUnitKerja409ApplicationProblemPlusJSONResponse) VisitCreate
 	return err
 }
 
+type CreateUnitKerja413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response CreateUnitKerja413ApplicationProblemPlusJSONResponse) VisitCreateUnitKerjaResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type GetUnitKerjaTreeRequestObject struct {
 	Params GetUnitKerjaTreeParams
 }
@@ -20758,6 +22752,22 @@ func (response GetUnitKerjaTree404ApplicationProblemPlusJSONResponse) VisitGetUn
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
 	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetUnitKerjaTree413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response GetUnitKerjaTree413ApplicationProblemPlusJSONResponse) VisitGetUnitKerjaTreeResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -20858,6 +22868,22 @@ func (response DeleteUnitKerja409ApplicationProblemPlusJSONResponse) VisitDelete
 	return err
 }
 
+type DeleteUnitKerja413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response DeleteUnitKerja413ApplicationProblemPlusJSONResponse) VisitDeleteUnitKerjaResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type GetUnitKerjaRequestObject struct {
 	Id ID `json:"id"`
 }
@@ -20950,6 +22976,22 @@ func (response GetUnitKerja404ApplicationProblemPlusJSONResponse) VisitGetUnitKe
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
 	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetUnitKerja413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response GetUnitKerja413ApplicationProblemPlusJSONResponse) VisitGetUnitKerjaResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -21084,6 +23126,22 @@ func (response UpdateUnitKerja412ApplicationProblemPlusJSONResponse) VisitUpdate
 	return err
 }
 
+type UpdateUnitKerja413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response UpdateUnitKerja413ApplicationProblemPlusJSONResponse) VisitUpdateUnitKerjaResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type GetHealthzRequestObject struct {
 }
 
@@ -21122,6 +23180,22 @@ func (response GetReadyz200JSONResponse) VisitGetReadyzResponse(w http.ResponseW
 	}
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetReadyz413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response GetReadyz413ApplicationProblemPlusJSONResponse) VisitGetReadyzResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
 	_, err := buf.WriteTo(w)
 	return err
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"net"
 	"strconv"
 	"strings"
 	"time"
@@ -23,6 +24,7 @@ type config struct {
 	ImportLimit     int64
 	TrustProxy      bool
 	ShutdownTimeout time.Duration
+	PprofAddr       string // loopback address for net/http/pprof; empty: off
 }
 
 // configVars documents every variable: name, default, meaning. The README table is
@@ -41,6 +43,7 @@ var configVars = []struct{ name, def, doc string }{
 	{"KINERJA_IMPORT_LIMIT", "67108864", "Largest CSV import body in bytes."},
 	{"KINERJA_TRUST_PROXY", "false", "Take the client address from X-Forwarded-For (only behind your own proxy)."},
 	{"KINERJA_SHUTDOWN_TIMEOUT", "20s", "Grace period for in-flight requests on SIGTERM."},
+	{"KINERJA_PPROF_ADDR", "", "Loopback address (e.g. 127.0.0.1:6060) to serve Go profiles on for diagnosing load; empty: off."},
 }
 
 // parseConfig reads the environment through getenv and fails naming the variable.
@@ -77,7 +80,10 @@ func parseConfig(getenv func(string) string) (config, error) {
 		AccessTTL: dur("KINERJA_ACCESS_TTL"), RefreshTTL: dur("KINERJA_REFRESH_TTL"),
 		Demo: strings.ToLower(get("KINERJA_DEMO")), LogLevel: strings.ToLower(get("KINERJA_LOG_LEVEL")),
 		BodyLimit: size("KINERJA_BODY_LIMIT"), ImportLimit: size("KINERJA_IMPORT_LIMIT"),
-		ShutdownTimeout: dur("KINERJA_SHUTDOWN_TIMEOUT"),
+		ShutdownTimeout: dur("KINERJA_SHUTDOWN_TIMEOUT"), PprofAddr: get("KINERJA_PPROF_ADDR"),
+	}
+	if h, _, err := net.SplitHostPort(c.PprofAddr); c.PprofAddr != "" && (err != nil || (h != "127.0.0.1" && h != "localhost" && h != "::1")) {
+		errs = append(errs, fmt.Errorf("KINERJA_PPROF_ADDR: want a loopback host:port such as 127.0.0.1:6060, got %q", c.PprofAddr))
 	}
 	tp, err := strconv.ParseBool(get("KINERJA_TRUST_PROXY"))
 	if err != nil {

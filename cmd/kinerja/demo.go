@@ -85,7 +85,7 @@ func seedDemoAt(ctx context.Context, db *repository.DB, log *slog.Logger, stdout
 		"tahun", kin.Periode.Tahun, "skp", len(kin.SKP), "predikat_organisasi", len(kin.Organisasi),
 		"penilaian", len(kin.Penilaian), "penilaian_final", final, "kegiatan", len(kin.Kegiatan),
 		"kehadiran", len(tpp.Rekaman), "bulan_kehadiran", fmt.Sprintf("%d-%02d", tpp.Tahun, tpp.Bulan))
-	fmt.Fprintf(stdout, `
+	_, _ = fmt.Fprintf(stdout, `
 Demo data loaded: %s (%d pegawai) and its performance management of %d:
 %d SKP with their cascade, %d monthly evaluations and %d activity logs;
 the TPP rules (Kepmendagri 60/40 preset), a budget per OPD and the clock records

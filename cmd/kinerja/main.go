@@ -52,11 +52,11 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		cmd, args = args[0], args[1:]
 	}
 	if cmd == "version" {
-		fmt.Fprintln(stdout, "kinerja", version)
+		_, _ = fmt.Fprintln(stdout, "kinerja", version)
 		return nil
 	}
 	if cmd == "help" || cmd == "-h" || cmd == "--help" {
-		fmt.Fprintln(stdout, "usage: kinerja [serve | migrate | seed-demo | user create | healthcheck | version]")
+		_, _ = fmt.Fprintln(stdout, "usage: kinerja [serve | migrate | seed-demo | user create | healthcheck | version]")
 		return nil
 	}
 	cfg, err := parseConfig(getenv)
@@ -75,14 +75,14 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		if err != nil {
 			return err
 		}
-		defer db.Close()
+		defer func() { _ = db.Close() }()
 		return nil
 	case "seed-demo":
 		db, err := openDB(ctx, cfg, log)
 		if err != nil {
 			return err
 		}
-		defer db.Close()
+		defer func() { _ = db.Close() }()
 		return seedDemo(ctx, db, log, stdout)
 	case "user":
 		if len(args) == 0 || args[0] != "create" {
@@ -92,7 +92,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		if err != nil {
 			return err
 		}
-		defer db.Close()
+		defer func() { _ = db.Close() }()
 		return createUser(ctx, db, args[1:], getenv, stdin, stdout)
 	}
 	return fmt.Errorf("unknown command %q (serve, migrate, seed-demo, user create, healthcheck, version)", cmd)
@@ -144,7 +144,7 @@ func serve(ctx context.Context, cfg config, log *slog.Logger, stdout io.Writer) 
 	if err != nil {
 		return err
 	}
-	defer db.Close()
+	defer func() { _ = db.Close() }()
 	fresh, err := db.IsEmpty(ctx)
 	if err != nil {
 		return err
@@ -164,6 +164,10 @@ func serve(ctx context.Context, cfg config, log *slog.Logger, stdout io.Writer) 
 		WriteTimeout: 5 * time.Minute, IdleTimeout: 2 * time.Minute, MaxHeaderBytes: 64 << 10}
 	errc := make(chan error, 1)
 	go func() { errc <- srv.ListenAndServe() }()
+	if cfg.PprofAddr != "" {
+		go servePprof(cfg.PprofAddr, log)
+	}
+	go resumeRuns(ctx, a, log)
 	log.Info("kinerja is listening", "addr", cfg.Addr, "version", version, "docs", "/docs")
 	select {
 	case err := <-errc:
@@ -171,7 +175,8 @@ func serve(ctx context.Context, cfg config, log *slog.Logger, stdout io.Writer) 
 	case <-ctx.Done():
 	}
 	log.Info("shutting down", "grace", cfg.ShutdownTimeout.String())
-	sctx, cancel := context.WithTimeout(context.Background(), cfg.ShutdownTimeout)
+	// ctx is done by now: the grace period starts from a context without its cancellation.
+	sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), cfg.ShutdownTimeout)
 	defer cancel()
 	if err := srv.Shutdown(sctx); err != nil {
 		return fmt.Errorf("shutdown: %w", err)
@@ -222,7 +227,7 @@ func createUser(ctx context.Context, db *repository.DB, args []string, getenv fu
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "created %s %s (%s)\n", created.Username, created.ID, strings.Join(rolesOf(created.Roles), ","))
+	_, _ = fmt.Fprintf(stdout, "created %s %s (%s)\n", created.Username, created.ID, strings.Join(rolesOf(created.Roles), ","))
 	return nil
 }
 
@@ -254,9 +259,27 @@ func healthcheck(ctx context.Context, addr string) error {
 	if err != nil {
 		return fmt.Errorf("not ready: %w", err)
 	}
-	defer resp.Body.Close()
+	defer func() { _ = resp.Body.Close() }()
 	if resp.StatusCode != http.StatusOK {
 		return fmt.Errorf("not ready: /readyz answered %d", resp.StatusCode)
 	}
 	return nil
+}
+
+// resumeRuns computes again, every minute, payroll runs left computing with nobody
+// computing them (a computation that gave up while the database was away, or another
+// instance that stopped), so that they finish without a restart.
+func resumeRuns(ctx context.Context, a *app.App, log *slog.Logger) {
+	t := time.NewTicker(time.Minute)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+			if err := a.Handler.TPP.Lanjutkan(ctx); err != nil {
+				log.Warn("resuming payroll runs", "err", err)
+			}
+		}
+	}
 }

@@ -106,9 +106,9 @@ func postgresDB(t testing.TB) string {
 	if err != nil {
 		t.Fatalf("connect postgres: %v", err)
 	}
-	defer conn.Close()
+	defer func() { _ = conn.Close() }()
 	name := fmt.Sprintf("kt_%d_%d", os.Getpid(), seq.Add(1))
-	if _, err := conn.Exec(fmt.Sprintf(`CREATE DATABASE %s TEMPLATE %s`, name, tmplName)); err != nil {
+	if _, err := conn.ExecContext(t.Context(), fmt.Sprintf(`CREATE DATABASE %s TEMPLATE %s`, name, tmplName)); err != nil {
 		t.Fatalf("create test database: %v", err)
 	}
 	t.Cleanup(func() {
@@ -116,8 +116,9 @@ func postgresDB(t testing.TB) string {
 		if err != nil {
 			return
 		}
-		defer c.Close()
-		_, _ = c.Exec(fmt.Sprintf(`DROP DATABASE IF EXISTS %s WITH (FORCE)`, name))
+		defer func() { _ = c.Close() }()
+		// t.Context() is already cancelled when cleanups run.
+		_, _ = c.ExecContext(context.Background(), fmt.Sprintf(`DROP DATABASE IF EXISTS %s WITH (FORCE)`, name))
 	})
 	return withDB(admin, name)
 }
@@ -130,13 +131,13 @@ func ensureTemplate(admin string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	defer conn.Close()
+	defer func() { _ = conn.Close() }()
 	ctx := context.Background()
 	c, err := conn.Conn(ctx)
 	if err != nil {
 		return "", err
 	}
-	defer c.Close()
+	defer func() { _ = c.Close() }()
 	if _, err := c.ExecContext(ctx, `SELECT pg_advisory_lock(7246102)`); err != nil {
 		return "", err
 	}

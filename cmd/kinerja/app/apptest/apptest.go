@@ -151,7 +151,8 @@ func (s *Server) Do(r Req) *Response {
 		}
 		body = bytes.NewReader(raw)
 	}
-	req, err := http.NewRequest(r.Method, s.URL+r.Path, body)
+	// Background as before, not s.T.Context(), which ends before cleanups run.
+	req, err := http.NewRequestWithContext(context.Background(), r.Method, s.URL+r.Path, body)
 	if err != nil {
 		s.T.Fatalf("request: %v", err)
 	}
@@ -172,7 +173,7 @@ func (s *Server) Do(r Req) *Response {
 	if err != nil {
 		s.T.Fatalf("%s %s: %v", r.Method, r.Path, err)
 	}
-	defer resp.Body.Close()
+	defer func() { _ = resp.Body.Close() }()
 	rb, err := io.ReadAll(resp.Body)
 	if err != nil {
 		s.T.Fatalf("read body: %v", err)

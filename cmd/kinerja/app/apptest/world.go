@@ -11,7 +11,7 @@ import (
 )
 
 // Password is the password of every fixture account.
-const Password = "rahasia-uji-2026"
+const Password = "rahasia-uji-2026" //nolint:gosec // G101: the password of throwaway test accounts, not a secret
 
 // Org is one instansi of the fixture world:
 //
