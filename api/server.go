@@ -38,6 +38,9 @@ type Deps struct {
 	Registry *prometheus.Registry
 	Handler  *Handler
 	Auth     Authenticator
+	// Idempotensi keeps Idempotency-Key claims of creating requests; nil turns the
+	// generic handling off.
+	Idempotensi IdempotensiStore
 }
 
 // New builds the Echo server with every route of the spec.
@@ -78,7 +81,7 @@ func New(ctx context.Context, cfg Config, d Deps) (*echo.Echo, error) {
 		}
 	}
 
-	e.Use(requestID, accessLog(d.Log, requests, latency), recoverer(d.Log), bodyLimit(cfg), validate) //nolint:contextcheck // per request, see above
+	e.Use(requestID, accessLog(d.Log, requests, latency), recoverer(d.Log), bodyLimit(cfg), validate, idempotensi(d.Idempotensi)) //nolint:contextcheck // per request, see above
 
 	apigen.RegisterHandlers(e, apigen.NewStrictHandler(d.Handler, nil))
 	e.GET("/openapi.yaml", serveSpec)

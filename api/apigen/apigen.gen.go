@@ -3907,7 +3907,10 @@ type ListAturanTPPParams struct {
 
 // CreateAturanTPPParams defines parameters for CreateAturanTPP.
 type CreateAturanTPPParams struct {
-	// IdempotencyKey A client-chosen key (e.g. a UUID) that makes a retried submission return the first result.
+	// IdempotencyKey A client-chosen key (e.g. a UUIDv4) that makes a retried submission return the
+	// first result: the same key with the same request gives the stored response
+	// (header Idempotent-Replayed: true) and no second record; the same key with another
+	// request is 422; a retry while the first is still running is 409.
 	IdempotencyKey *IdempotencyKey `json:"Idempotency-Key,omitempty"`
 }
 
@@ -3973,6 +3976,15 @@ type ListHukumanDisiplinParams struct {
 	BerlakuPada *openapi_types.Date `form:"berlaku_pada,omitempty" json:"berlaku_pada,omitempty"`
 }
 
+// CreateHukumanDisiplinParams defines parameters for CreateHukumanDisiplin.
+type CreateHukumanDisiplinParams struct {
+	// IdempotencyKey A client-chosen key (e.g. a UUIDv4) that makes a retried submission return the
+	// first result: the same key with the same request gives the stored response
+	// (header Idempotent-Replayed: true) and no second record; the same key with another
+	// request is 422; a retry while the first is still running is 409.
+	IdempotencyKey *IdempotencyKey `json:"Idempotency-Key,omitempty"`
+}
+
 // ListUsulanHukumanParams defines parameters for ListUsulanHukuman.
 type ListUsulanHukumanParams struct {
 	Tahun       int                 `form:"tahun" json:"tahun"`
@@ -3988,6 +4000,15 @@ type ListInstansiParams struct {
 	// Q Case-insensitive search text.
 	Q     *Q             `form:"q,omitempty" json:"q,omitempty"`
 	Jenis *JenisInstansi `form:"jenis,omitempty" json:"jenis,omitempty"`
+}
+
+// CreateInstansiParams defines parameters for CreateInstansi.
+type CreateInstansiParams struct {
+	// IdempotencyKey A client-chosen key (e.g. a UUIDv4) that makes a retried submission return the
+	// first result: the same key with the same request gives the stored response
+	// (header Idempotent-Replayed: true) and no second record; the same key with another
+	// request is 422; a retry while the first is still running is 409.
+	IdempotencyKey *IdempotencyKey `json:"Idempotency-Key,omitempty"`
 }
 
 // UpdateInstansiParams defines parameters for UpdateInstansi.
@@ -4008,6 +4029,15 @@ type ListIzinParams struct {
 
 	// PerluPersetujuanSaya true: only documents the caller may approve and that await it.
 	PerluPersetujuanSaya *bool `form:"perlu_persetujuan_saya,omitempty" json:"perlu_persetujuan_saya,omitempty"`
+}
+
+// CreateIzinParams defines parameters for CreateIzin.
+type CreateIzinParams struct {
+	// IdempotencyKey A client-chosen key (e.g. a UUIDv4) that makes a retried submission return the
+	// first result: the same key with the same request gives the stored response
+	// (header Idempotent-Replayed: true) and no second record; the same key with another
+	// request is 422; a retry while the first is still running is 409.
+	IdempotencyKey *IdempotencyKey `json:"Idempotency-Key,omitempty"`
 }
 
 // ListJabatanParams defines parameters for ListJabatan.
@@ -4031,6 +4061,15 @@ type ListJabatanParams struct {
 	Kosong *bool `form:"kosong,omitempty" json:"kosong,omitempty"`
 }
 
+// CreateJabatanParams defines parameters for CreateJabatan.
+type CreateJabatanParams struct {
+	// IdempotencyKey A client-chosen key (e.g. a UUIDv4) that makes a retried submission return the
+	// first result: the same key with the same request gives the stored response
+	// (header Idempotent-Replayed: true) and no second record; the same key with another
+	// request is 422; a retry while the first is still running is 409.
+	IdempotencyKey *IdempotencyKey `json:"Idempotency-Key,omitempty"`
+}
+
 // GetJabatanParams defines parameters for GetJabatan.
 type GetJabatanParams struct {
 	// Tanggal The date the data is viewed as of (default today in the instansi's time zone).
@@ -4043,10 +4082,28 @@ type UpdateJabatanParams struct {
 	IfMatch *IfMatch `json:"If-Match,omitempty"`
 }
 
+// CreateJadwalParams defines parameters for CreateJadwal.
+type CreateJadwalParams struct {
+	// IdempotencyKey A client-chosen key (e.g. a UUIDv4) that makes a retried submission return the
+	// first result: the same key with the same request gives the stored response
+	// (header Idempotent-Replayed: true) and no second record; the same key with another
+	// request is 422; a retry while the first is still running is 409.
+	IdempotencyKey *IdempotencyKey `json:"Idempotency-Key,omitempty"`
+}
+
 // ListPenugasanJadwalParams defines parameters for ListPenugasanJadwal.
 type ListPenugasanJadwalParams struct {
 	UnitKerjaId *openapi_types.UUID `form:"unit_kerja_id,omitempty" json:"unit_kerja_id,omitempty"`
 	Nip         *string             `form:"nip,omitempty" json:"nip,omitempty"`
+}
+
+// CreatePenugasanJadwalParams defines parameters for CreatePenugasanJadwal.
+type CreatePenugasanJadwalParams struct {
+	// IdempotencyKey A client-chosen key (e.g. a UUIDv4) that makes a retried submission return the
+	// first result: the same key with the same request gives the stored response
+	// (header Idempotent-Replayed: true) and no second record; the same key with another
+	// request is 422; a retry while the first is still running is 409.
+	IdempotencyKey *IdempotencyKey `json:"Idempotency-Key,omitempty"`
 }
 
 // UpdateJadwalParams defines parameters for UpdateJadwal.
@@ -4064,6 +4121,15 @@ type ListKeberatanParams struct {
 	Tahun    *int             `form:"tahun,omitempty" json:"tahun,omitempty"`
 }
 
+// CreateKeberatanParams defines parameters for CreateKeberatan.
+type CreateKeberatanParams struct {
+	// IdempotencyKey A client-chosen key (e.g. a UUIDv4) that makes a retried submission return the
+	// first result: the same key with the same request gives the stored response
+	// (header Idempotent-Replayed: true) and no second record; the same key with another
+	// request is 422; a retry while the first is still running is 409.
+	IdempotencyKey *IdempotencyKey `json:"Idempotency-Key,omitempty"`
+}
+
 // ListKegiatanParams defines parameters for ListKegiatan.
 type ListKegiatanParams struct {
 	// Page 1-based page number.
@@ -4077,6 +4143,15 @@ type ListKegiatanParams struct {
 
 	// DinilaiSaya true: only the activities of the employees the caller rates.
 	DinilaiSaya *bool `form:"dinilai_saya,omitempty" json:"dinilai_saya,omitempty"`
+}
+
+// CreateKegiatanParams defines parameters for CreateKegiatan.
+type CreateKegiatanParams struct {
+	// IdempotencyKey A client-chosen key (e.g. a UUIDv4) that makes a retried submission return the
+	// first result: the same key with the same request gives the stored response
+	// (header Idempotent-Replayed: true) and no second record; the same key with another
+	// request is 422; a retry while the first is still running is 409.
+	IdempotencyKey *IdempotencyKey `json:"Idempotency-Key,omitempty"`
 }
 
 // GetRingkasanKegiatanParams defines parameters for GetRingkasanKegiatan.
@@ -4107,7 +4182,10 @@ type ListKehadiranParams struct {
 
 // CheckInKehadiranParams defines parameters for CheckInKehadiran.
 type CheckInKehadiranParams struct {
-	// IdempotencyKey A client-chosen key (e.g. a UUID) that makes a retried submission return the first result.
+	// IdempotencyKey A client-chosen key (e.g. a UUIDv4) that makes a retried submission return the
+	// first result: the same key with the same request gives the stored response
+	// (header Idempotent-Replayed: true) and no second record; the same key with another
+	// request is 422; a retry while the first is still running is 409.
 	IdempotencyKey *IdempotencyKey `json:"Idempotency-Key,omitempty"`
 }
 
@@ -4125,6 +4203,15 @@ type ImportKehadiranParams struct {
 
 // ImportKehadiranParamsFormat defines parameters for ImportKehadiran.
 type ImportKehadiranParamsFormat string
+
+// KoreksiKehadiranParams defines parameters for KoreksiKehadiran.
+type KoreksiKehadiranParams struct {
+	// IdempotencyKey A client-chosen key (e.g. a UUIDv4) that makes a retried submission return the
+	// first result: the same key with the same request gives the stored response
+	// (header Idempotent-Replayed: true) and no second record; the same key with another
+	// request is 422; a retry while the first is still running is 409.
+	IdempotencyKey *IdempotencyKey `json:"Idempotency-Key,omitempty"`
+}
 
 // GetRekapKehadiranParams defines parameters for GetRekapKehadiran.
 type GetRekapKehadiranParams struct {
@@ -4145,6 +4232,15 @@ type ListKlienAPIParams struct {
 	// Page 1-based page number.
 	Page     *Page     `form:"page,omitempty" json:"page,omitempty"`
 	PageSize *PageSize `form:"page_size,omitempty" json:"page_size,omitempty"`
+}
+
+// CreateKlienAPIParams defines parameters for CreateKlienAPI.
+type CreateKlienAPIParams struct {
+	// IdempotencyKey A client-chosen key (e.g. a UUIDv4) that makes a retried submission return the
+	// first result: the same key with the same request gives the stored response
+	// (header Idempotent-Replayed: true) and no second record; the same key with another
+	// request is 422; a retry while the first is still running is 409.
+	IdempotencyKey *IdempotencyKey `json:"Idempotency-Key,omitempty"`
 }
 
 // ListMasukanTPPParams defines parameters for ListMasukanTPP.
@@ -4195,6 +4291,15 @@ type ListPegawaiParams struct {
 	Golongan    *string             `form:"golongan,omitempty" json:"golongan,omitempty"`
 }
 
+// CreatePegawaiParams defines parameters for CreatePegawai.
+type CreatePegawaiParams struct {
+	// IdempotencyKey A client-chosen key (e.g. a UUIDv4) that makes a retried submission return the
+	// first result: the same key with the same request gives the stored response
+	// (header Idempotent-Replayed: true) and no second record; the same key with another
+	// request is 422; a retry while the first is still running is 409.
+	IdempotencyKey *IdempotencyKey `json:"Idempotency-Key,omitempty"`
+}
+
 // ExportPegawaiParams defines parameters for ExportPegawai.
 type ExportPegawaiParams struct {
 	// Tanggal The date the data is viewed as of (default today in the instansi's time zone).
@@ -4232,6 +4337,15 @@ type ListBawahanPegawaiParams struct {
 	Tanggal *AsOf `form:"tanggal,omitempty" json:"tanggal,omitempty"`
 }
 
+// CreateRiwayatPegawaiParams defines parameters for CreateRiwayatPegawai.
+type CreateRiwayatPegawaiParams struct {
+	// IdempotencyKey A client-chosen key (e.g. a UUIDv4) that makes a retried submission return the
+	// first result: the same key with the same request gives the stored response
+	// (header Idempotent-Replayed: true) and no second record; the same key with another
+	// request is 422; a retry while the first is still running is 409.
+	IdempotencyKey *IdempotencyKey `json:"Idempotency-Key,omitempty"`
+}
+
 // ListPenggunaParams defines parameters for ListPengguna.
 type ListPenggunaParams struct {
 	// Page 1-based page number.
@@ -4242,6 +4356,15 @@ type ListPenggunaParams struct {
 	Q        *Q    `form:"q,omitempty" json:"q,omitempty"`
 	Role     *Role `form:"role,omitempty" json:"role,omitempty"`
 	Nonaktif *bool `form:"nonaktif,omitempty" json:"nonaktif,omitempty"`
+}
+
+// CreatePenggunaParams defines parameters for CreatePengguna.
+type CreatePenggunaParams struct {
+	// IdempotencyKey A client-chosen key (e.g. a UUIDv4) that makes a retried submission return the
+	// first result: the same key with the same request gives the stored response
+	// (header Idempotent-Replayed: true) and no second record; the same key with another
+	// request is 422; a retry while the first is still running is 409.
+	IdempotencyKey *IdempotencyKey `json:"Idempotency-Key,omitempty"`
 }
 
 // UpdatePenggunaParams defines parameters for UpdatePengguna.
@@ -4266,6 +4389,15 @@ type ListPenilaianParams struct {
 	DinilaiSaya *bool `form:"dinilai_saya,omitempty" json:"dinilai_saya,omitempty"`
 }
 
+// CreatePenilaianParams defines parameters for CreatePenilaian.
+type CreatePenilaianParams struct {
+	// IdempotencyKey A client-chosen key (e.g. a UUIDv4) that makes a retried submission return the
+	// first result: the same key with the same request gives the stored response
+	// (header Idempotent-Replayed: true) and no second record; the same key with another
+	// request is 422; a retry while the first is still running is 409.
+	IdempotencyKey *IdempotencyKey `json:"Idempotency-Key,omitempty"`
+}
+
 // PutPenilaianIsiParams defines parameters for PutPenilaianIsi.
 type PutPenilaianIsiParams struct {
 	// IfMatch The ETag last read; a stale one is refused with 412.
@@ -4285,7 +4417,10 @@ type ListPerhitunganTPPParams struct {
 
 // CreatePerhitunganTPPParams defines parameters for CreatePerhitunganTPP.
 type CreatePerhitunganTPPParams struct {
-	// IdempotencyKey A client-chosen key (e.g. a UUID) that makes a retried submission return the first result.
+	// IdempotencyKey A client-chosen key (e.g. a UUIDv4) that makes a retried submission return the
+	// first result: the same key with the same request gives the stored response
+	// (header Idempotent-Replayed: true) and no second record; the same key with another
+	// request is 422; a retry while the first is still running is 409.
 	IdempotencyKey *IdempotencyKey `json:"Idempotency-Key,omitempty"`
 }
 
@@ -4347,6 +4482,15 @@ type ListPltParams struct {
 	AktifPada *openapi_types.Date `form:"aktif_pada,omitempty" json:"aktif_pada,omitempty"`
 }
 
+// CreatePltParams defines parameters for CreatePlt.
+type CreatePltParams struct {
+	// IdempotencyKey A client-chosen key (e.g. a UUIDv4) that makes a retried submission return the
+	// first result: the same key with the same request gives the stored response
+	// (header Idempotent-Replayed: true) and no second record; the same key with another
+	// request is 422; a retry while the first is still running is 409.
+	IdempotencyKey *IdempotencyKey `json:"Idempotency-Key,omitempty"`
+}
+
 // ListPredikatOrganisasiParams defines parameters for ListPredikatOrganisasi.
 type ListPredikatOrganisasiParams struct {
 	Tahun       *int                `form:"tahun,omitempty" json:"tahun,omitempty"`
@@ -4384,6 +4528,15 @@ type ListSKPParams struct {
 	DinilaiSaya *bool `form:"dinilai_saya,omitempty" json:"dinilai_saya,omitempty"`
 }
 
+// CreateSKPParams defines parameters for CreateSKP.
+type CreateSKPParams struct {
+	// IdempotencyKey A client-chosen key (e.g. a UUIDv4) that makes a retried submission return the
+	// first result: the same key with the same request gives the stored response
+	// (header Idempotent-Replayed: true) and no second record; the same key with another
+	// request is 422; a retry while the first is still running is 409.
+	IdempotencyKey *IdempotencyKey `json:"Idempotency-Key,omitempty"`
+}
+
 // PutSKPIsiParams defines parameters for PutSKPIsi.
 type PutSKPIsiParams struct {
 	// IfMatch The ETag last read; a stale one is refused with 412.
@@ -4404,6 +4557,15 @@ type ListUmpanBalikParams struct {
 	TugasSaya *bool `form:"tugas_saya,omitempty" json:"tugas_saya,omitempty"`
 }
 
+// CreateUmpanBalikParams defines parameters for CreateUmpanBalik.
+type CreateUmpanBalikParams struct {
+	// IdempotencyKey A client-chosen key (e.g. a UUIDv4) that makes a retried submission return the
+	// first result: the same key with the same request gives the stored response
+	// (header Idempotent-Replayed: true) and no second record; the same key with another
+	// request is 422; a retry while the first is still running is 409.
+	IdempotencyKey *IdempotencyKey `json:"Idempotency-Key,omitempty"`
+}
+
 // ListUnitKerjaParams defines parameters for ListUnitKerja.
 type ListUnitKerjaParams struct {
 	// Page 1-based page number.
@@ -4418,6 +4580,15 @@ type ListUnitKerjaParams struct {
 
 	// Root Only top-level units (OPD).
 	Root *bool `form:"root,omitempty" json:"root,omitempty"`
+}
+
+// CreateUnitKerjaParams defines parameters for CreateUnitKerja.
+type CreateUnitKerjaParams struct {
+	// IdempotencyKey A client-chosen key (e.g. a UUIDv4) that makes a retried submission return the
+	// first result: the same key with the same request gives the stored response
+	// (header Idempotent-Replayed: true) and no second record; the same key with another
+	// request is 422; a retry while the first is still running is 409.
+	IdempotencyKey *IdempotencyKey `json:"Idempotency-Key,omitempty"`
 }
 
 // GetUnitKerjaTreeParams defines parameters for GetUnitKerjaTree.
@@ -4642,7 +4813,7 @@ type ServerInterface interface {
 	ListHukumanDisiplin(ctx echo.Context, params ListHukumanDisiplinParams) error
 	// CreateHukumanDisiplin Record a sanction decision (ADMIN_INSTANSI, or ADMIN_UNIT in scope)
 	// (POST /api/v1/hukuman-disiplin)
-	CreateHukumanDisiplin(ctx echo.Context) error
+	CreateHukumanDisiplin(ctx echo.Context, params CreateHukumanDisiplinParams) error
 	// ListUsulanHukuman Sanctions proposed by the yearly check of cumulative unexcused absence (PP 94/2021 Ps. 11), for an admin to confirm
 	// (GET /api/v1/hukuman-disiplin/usulan)
 	ListUsulanHukuman(ctx echo.Context, params ListUsulanHukumanParams) error
@@ -4654,7 +4825,7 @@ type ServerInterface interface {
 	ListInstansi(ctx echo.Context, params ListInstansiParams) error
 	// CreateInstansi Register a pemda
 	// (POST /api/v1/instansi)
-	CreateInstansi(ctx echo.Context) error
+	CreateInstansi(ctx echo.Context, params CreateInstansiParams) error
 	// GetInstansi One instansi (SUPERADMIN, or a member of it)
 	// (GET /api/v1/instansi/{id})
 	GetInstansi(ctx echo.Context, id ID) error
@@ -4666,7 +4837,7 @@ type ServerInterface interface {
 	ListIzin(ctx echo.Context, params ListIzinParams) error
 	// CreateIzin File an absence document (for oneself, or by an admin for someone in scope)
 	// (POST /api/v1/izin)
-	CreateIzin(ctx echo.Context) error
+	CreateIzin(ctx echo.Context, params CreateIzinParams) error
 	// GetIzin One absence document
 	// (GET /api/v1/izin/{id})
 	GetIzin(ctx echo.Context, id ID) error
@@ -4678,7 +4849,7 @@ type ServerInterface interface {
 	ListJabatan(ctx echo.Context, params ListJabatanParams) error
 	// CreateJabatan Create a position
 	// (POST /api/v1/jabatan)
-	CreateJabatan(ctx echo.Context) error
+	CreateJabatan(ctx echo.Context, params CreateJabatanParams) error
 	// DeleteJabatan Delete a position nobody has ever held and nobody reports to
 	// (DELETE /api/v1/jabatan/{id})
 	DeleteJabatan(ctx echo.Context, id ID) error
@@ -4693,13 +4864,13 @@ type ServerInterface interface {
 	ListJadwal(ctx echo.Context) error
 	// CreateJadwal Create a work schedule (weekly pattern or shifts, with date-range overrides such as Ramadan hours)
 	// (POST /api/v1/jadwal)
-	CreateJadwal(ctx echo.Context) error
+	CreateJadwal(ctx echo.Context, params CreateJadwalParams) error
 	// ListPenugasanJadwal Assignments of schedules to units and pegawai
 	// (GET /api/v1/jadwal-penugasan)
 	ListPenugasanJadwal(ctx echo.Context, params ListPenugasanJadwalParams) error
 	// CreatePenugasanJadwal Assign a schedule to a unit (and its sub-units) or to one pegawai from a date
 	// (POST /api/v1/jadwal-penugasan)
-	CreatePenugasanJadwal(ctx echo.Context) error
+	CreatePenugasanJadwal(ctx echo.Context, params CreatePenugasanJadwalParams) error
 	// DeletePenugasanJadwal Remove an assignment
 	// (DELETE /api/v1/jadwal-penugasan/{id})
 	DeletePenugasanJadwal(ctx echo.Context, id ID) error
@@ -4723,7 +4894,7 @@ type ServerInterface interface {
 	ListKeberatan(ctx echo.Context, params ListKeberatanParams) error
 	// CreateKeberatan Object to one's final evaluation, within the instansi's deadline (default 14 days)
 	// (POST /api/v1/keberatan)
-	CreateKeberatan(ctx echo.Context) error
+	CreateKeberatan(ctx echo.Context, params CreateKeberatanParams) error
 	// GetKeberatan One objection
 	// (GET /api/v1/keberatan/{id})
 	GetKeberatan(ctx echo.Context, id ID) error
@@ -4735,7 +4906,7 @@ type ServerInterface interface {
 	ListKegiatan(ctx echo.Context, params ListKegiatanParams) error
 	// CreateKegiatan Record one's own activity
 	// (POST /api/v1/kegiatan)
-	CreateKegiatan(ctx echo.Context) error
+	CreateKegiatan(ctx echo.Context, params CreateKegiatanParams) error
 	// GetRingkasanKegiatan Monthly totals of a pegawai's activities per RHK and minutes per day
 	// (GET /api/v1/kegiatan/ringkasan)
 	GetRingkasanKegiatan(ctx echo.Context, params GetRingkasanKegiatanParams) error
@@ -4762,7 +4933,7 @@ type ServerInterface interface {
 	ImportKehadiran(ctx echo.Context, params ImportKehadiranParams) error
 	// KoreksiKehadiran Add a missing record or replace a wrong one, with a reason (admins); the original is kept
 	// (POST /api/v1/kehadiran/koreksi)
-	KoreksiKehadiran(ctx echo.Context) error
+	KoreksiKehadiran(ctx echo.Context, params KoreksiKehadiranParams) error
 	// GetRekapKehadiran Monthly attendance summary per pegawai
 	// (GET /api/v1/kehadiran/rekap)
 	GetRekapKehadiran(ctx echo.Context, params GetRekapKehadiranParams) error
@@ -4771,7 +4942,7 @@ type ServerInterface interface {
 	ListKlienAPI(ctx echo.Context, params ListKlienAPIParams) error
 	// CreateKlienAPI Create an API client; its secret is shown only in this response
 	// (POST /api/v1/klien-api)
-	CreateKlienAPI(ctx echo.Context) error
+	CreateKlienAPI(ctx echo.Context, params CreateKlienAPIParams) error
 	// RevokeKlienAPI Revoke an API client (its tokens stop working at once)
 	// (DELETE /api/v1/klien-api/{id})
 	RevokeKlienAPI(ctx echo.Context, id ID) error
@@ -4804,7 +4975,7 @@ type ServerInterface interface {
 	ListPegawai(ctx echo.Context, params ListPegawaiParams) error
 	// CreatePegawai Register an employee with their first position
 	// (POST /api/v1/pegawai)
-	CreatePegawai(ctx echo.Context) error
+	CreatePegawai(ctx echo.Context, params CreatePegawaiParams) error
 	// ExportPegawai Export employees as CSV (same columns as the import)
 	// (GET /api/v1/pegawai/ekspor)
 	ExportPegawai(ctx echo.Context, params ExportPegawaiParams) error
@@ -4828,7 +4999,7 @@ type ServerInterface interface {
 	ListRiwayatPegawai(ctx echo.Context, nip NIP) error
 	// CreateRiwayatPegawai Record a mutasi, promosi, kenaikan pangkat or status change from a date
 	// (POST /api/v1/pegawai/{nip}/riwayat)
-	CreateRiwayatPegawai(ctx echo.Context, nip NIP) error
+	CreateRiwayatPegawai(ctx echo.Context, nip NIP, params CreateRiwayatPegawaiParams) error
 	// GetTPPPegawai A pegawai's TPP for a month, explained in plain words (the pegawai, their rater, admins)
 	// (GET /api/v1/pegawai/{nip}/tpp/{periode})
 	GetTPPPegawai(ctx echo.Context, nip NIP, periode string) error
@@ -4837,7 +5008,7 @@ type ServerInterface interface {
 	ListPengguna(ctx echo.Context, params ListPenggunaParams) error
 	// CreatePengguna Create an account, optionally linked to an employee
 	// (POST /api/v1/pengguna)
-	CreatePengguna(ctx echo.Context) error
+	CreatePengguna(ctx echo.Context, params CreatePenggunaParams) error
 	// GetPengguna One account
 	// (GET /api/v1/pengguna/{id})
 	GetPengguna(ctx echo.Context, id ID) error
@@ -4852,7 +5023,7 @@ type ServerInterface interface {
 	ListPenilaian(ctx echo.Context, params ListPenilaianParams) error
 	// CreatePenilaian Open a periodic or annual evaluation of an approved SKP (the rater)
 	// (POST /api/v1/penilaian)
-	CreatePenilaian(ctx echo.Context) error
+	CreatePenilaian(ctx echo.Context, params CreatePenilaianParams) error
 	// FinalisasiPenilaian Finalise the evaluations of a unit for a period after the distribution check
 	// (POST /api/v1/penilaian/finalisasi)
 	FinalisasiPenilaian(ctx echo.Context) error
@@ -4906,7 +5077,7 @@ type ServerInterface interface {
 	ListPlt(ctx echo.Context, params ListPltParams) error
 	// CreatePlt Appoint a Plt or Plh to a position; they rate its subordinates while in force
 	// (POST /api/v1/plt)
-	CreatePlt(ctx echo.Context) error
+	CreatePlt(ctx echo.Context, params CreatePltParams) error
 	// DeletePlt Withdraw an acting assignment
 	// (DELETE /api/v1/plt/{id})
 	DeletePlt(ctx echo.Context, id ID) error
@@ -4927,7 +5098,7 @@ type ServerInterface interface {
 	ListSKP(ctx echo.Context, params ListSKPParams) error
 	// CreateSKP Start an SKP (DRAFT) for a pegawai and year
 	// (POST /api/v1/skp)
-	CreateSKP(ctx echo.Context) error
+	CreateSKP(ctx echo.Context, params CreateSKPParams) error
 	// DeleteSKP Delete an SKP that was never approved
 	// (DELETE /api/v1/skp/{id})
 	DeleteSKP(ctx echo.Context, id ID) error
@@ -4963,7 +5134,7 @@ type ServerInterface interface {
 	ListUmpanBalik(ctx echo.Context, params ListUmpanBalikParams) error
 	// CreateUmpanBalik Ask chosen colleagues for feedback on a pegawai (their rater or an admin)
 	// (POST /api/v1/umpan-balik)
-	CreateUmpanBalik(ctx echo.Context) error
+	CreateUmpanBalik(ctx echo.Context, params CreateUmpanBalikParams) error
 	// GetUmpanBalik A feedback request with its anonymous aggregate
 	// (GET /api/v1/umpan-balik/{id})
 	GetUmpanBalik(ctx echo.Context, id ID) error
@@ -4975,7 +5146,7 @@ type ServerInterface interface {
 	ListUnitKerja(ctx echo.Context, params ListUnitKerjaParams) error
 	// CreateUnitKerja Create a unit
 	// (POST /api/v1/unit-kerja)
-	CreateUnitKerja(ctx echo.Context) error
+	CreateUnitKerja(ctx echo.Context, params CreateUnitKerjaParams) error
 	// GetUnitKerjaTree The unit tree, whole or from one unit down
 	// (GET /api/v1/unit-kerja/pohon)
 	GetUnitKerjaTree(ctx echo.Context, params GetUnitKerjaTreeParams) error
@@ -5358,8 +5529,28 @@ func (w *ServerInterfaceWrapper) ListHukumanDisiplin(ctx echo.Context) error {
 func (w *ServerInterfaceWrapper) CreateHukumanDisiplin(ctx echo.Context) error {
 	var err error
 
+	// Parameter object where we will unmarshal all parameters from the context
+	var params CreateHukumanDisiplinParams
+
+	headers := ctx.Request().Header
+	// ------------- Optional header parameter "Idempotency-Key" -------------
+	if valueList, found := headers[http.CanonicalHeaderKey("Idempotency-Key")]; found {
+		var IdempotencyKey IdempotencyKey
+		n := len(valueList)
+		if n != 1 {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Expected one value for Idempotency-Key, got %d", n))
+		}
+
+		err = runtime.BindStyledParameterWithOptions("simple", "Idempotency-Key", valueList[0], &IdempotencyKey, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""})
+		if err != nil {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter Idempotency-Key: %s", err))
+		}
+
+		params.IdempotencyKey = &IdempotencyKey
+	}
+
 	// Invoke the callback with all the unmarshaled arguments
-	err = w.Handler.CreateHukumanDisiplin(ctx)
+	err = w.Handler.CreateHukumanDisiplin(ctx, params)
 	return err
 }
 
@@ -5447,8 +5638,28 @@ func (w *ServerInterfaceWrapper) ListInstansi(ctx echo.Context) error {
 func (w *ServerInterfaceWrapper) CreateInstansi(ctx echo.Context) error {
 	var err error
 
+	// Parameter object where we will unmarshal all parameters from the context
+	var params CreateInstansiParams
+
+	headers := ctx.Request().Header
+	// ------------- Optional header parameter "Idempotency-Key" -------------
+	if valueList, found := headers[http.CanonicalHeaderKey("Idempotency-Key")]; found {
+		var IdempotencyKey IdempotencyKey
+		n := len(valueList)
+		if n != 1 {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Expected one value for Idempotency-Key, got %d", n))
+		}
+
+		err = runtime.BindStyledParameterWithOptions("simple", "Idempotency-Key", valueList[0], &IdempotencyKey, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""})
+		if err != nil {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter Idempotency-Key: %s", err))
+		}
+
+		params.IdempotencyKey = &IdempotencyKey
+	}
+
 	// Invoke the callback with all the unmarshaled arguments
-	err = w.Handler.CreateInstansi(ctx)
+	err = w.Handler.CreateInstansi(ctx, params)
 	return err
 }
 
@@ -5568,8 +5779,28 @@ func (w *ServerInterfaceWrapper) ListIzin(ctx echo.Context) error {
 func (w *ServerInterfaceWrapper) CreateIzin(ctx echo.Context) error {
 	var err error
 
+	// Parameter object where we will unmarshal all parameters from the context
+	var params CreateIzinParams
+
+	headers := ctx.Request().Header
+	// ------------- Optional header parameter "Idempotency-Key" -------------
+	if valueList, found := headers[http.CanonicalHeaderKey("Idempotency-Key")]; found {
+		var IdempotencyKey IdempotencyKey
+		n := len(valueList)
+		if n != 1 {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Expected one value for Idempotency-Key, got %d", n))
+		}
+
+		err = runtime.BindStyledParameterWithOptions("simple", "Idempotency-Key", valueList[0], &IdempotencyKey, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""})
+		if err != nil {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter Idempotency-Key: %s", err))
+		}
+
+		params.IdempotencyKey = &IdempotencyKey
+	}
+
 	// Invoke the callback with all the unmarshaled arguments
-	err = w.Handler.CreateIzin(ctx)
+	err = w.Handler.CreateIzin(ctx, params)
 	return err
 }
 
@@ -5676,8 +5907,28 @@ func (w *ServerInterfaceWrapper) ListJabatan(ctx echo.Context) error {
 func (w *ServerInterfaceWrapper) CreateJabatan(ctx echo.Context) error {
 	var err error
 
+	// Parameter object where we will unmarshal all parameters from the context
+	var params CreateJabatanParams
+
+	headers := ctx.Request().Header
+	// ------------- Optional header parameter "Idempotency-Key" -------------
+	if valueList, found := headers[http.CanonicalHeaderKey("Idempotency-Key")]; found {
+		var IdempotencyKey IdempotencyKey
+		n := len(valueList)
+		if n != 1 {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Expected one value for Idempotency-Key, got %d", n))
+		}
+
+		err = runtime.BindStyledParameterWithOptions("simple", "Idempotency-Key", valueList[0], &IdempotencyKey, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""})
+		if err != nil {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter Idempotency-Key: %s", err))
+		}
+
+		params.IdempotencyKey = &IdempotencyKey
+	}
+
 	// Invoke the callback with all the unmarshaled arguments
-	err = w.Handler.CreateJabatan(ctx)
+	err = w.Handler.CreateJabatan(ctx, params)
 	return err
 }
 
@@ -5771,8 +6022,28 @@ func (w *ServerInterfaceWrapper) ListJadwal(ctx echo.Context) error {
 func (w *ServerInterfaceWrapper) CreateJadwal(ctx echo.Context) error {
 	var err error
 
+	// Parameter object where we will unmarshal all parameters from the context
+	var params CreateJadwalParams
+
+	headers := ctx.Request().Header
+	// ------------- Optional header parameter "Idempotency-Key" -------------
+	if valueList, found := headers[http.CanonicalHeaderKey("Idempotency-Key")]; found {
+		var IdempotencyKey IdempotencyKey
+		n := len(valueList)
+		if n != 1 {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Expected one value for Idempotency-Key, got %d", n))
+		}
+
+		err = runtime.BindStyledParameterWithOptions("simple", "Idempotency-Key", valueList[0], &IdempotencyKey, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""})
+		if err != nil {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter Idempotency-Key: %s", err))
+		}
+
+		params.IdempotencyKey = &IdempotencyKey
+	}
+
 	// Invoke the callback with all the unmarshaled arguments
-	err = w.Handler.CreateJadwal(ctx)
+	err = w.Handler.CreateJadwal(ctx, params)
 	return err
 }
 
@@ -5805,8 +6076,28 @@ func (w *ServerInterfaceWrapper) ListPenugasanJadwal(ctx echo.Context) error {
 func (w *ServerInterfaceWrapper) CreatePenugasanJadwal(ctx echo.Context) error {
 	var err error
 
+	// Parameter object where we will unmarshal all parameters from the context
+	var params CreatePenugasanJadwalParams
+
+	headers := ctx.Request().Header
+	// ------------- Optional header parameter "Idempotency-Key" -------------
+	if valueList, found := headers[http.CanonicalHeaderKey("Idempotency-Key")]; found {
+		var IdempotencyKey IdempotencyKey
+		n := len(valueList)
+		if n != 1 {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Expected one value for Idempotency-Key, got %d", n))
+		}
+
+		err = runtime.BindStyledParameterWithOptions("simple", "Idempotency-Key", valueList[0], &IdempotencyKey, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""})
+		if err != nil {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter Idempotency-Key: %s", err))
+		}
+
+		params.IdempotencyKey = &IdempotencyKey
+	}
+
 	// Invoke the callback with all the unmarshaled arguments
-	err = w.Handler.CreatePenugasanJadwal(ctx)
+	err = w.Handler.CreatePenugasanJadwal(ctx, params)
 	return err
 }
 
@@ -5969,8 +6260,28 @@ func (w *ServerInterfaceWrapper) ListKeberatan(ctx echo.Context) error {
 func (w *ServerInterfaceWrapper) CreateKeberatan(ctx echo.Context) error {
 	var err error
 
+	// Parameter object where we will unmarshal all parameters from the context
+	var params CreateKeberatanParams
+
+	headers := ctx.Request().Header
+	// ------------- Optional header parameter "Idempotency-Key" -------------
+	if valueList, found := headers[http.CanonicalHeaderKey("Idempotency-Key")]; found {
+		var IdempotencyKey IdempotencyKey
+		n := len(valueList)
+		if n != 1 {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Expected one value for Idempotency-Key, got %d", n))
+		}
+
+		err = runtime.BindStyledParameterWithOptions("simple", "Idempotency-Key", valueList[0], &IdempotencyKey, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""})
+		if err != nil {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter Idempotency-Key: %s", err))
+		}
+
+		params.IdempotencyKey = &IdempotencyKey
+	}
+
 	// Invoke the callback with all the unmarshaled arguments
-	err = w.Handler.CreateKeberatan(ctx)
+	err = w.Handler.CreateKeberatan(ctx, params)
 	return err
 }
 
@@ -6077,8 +6388,28 @@ func (w *ServerInterfaceWrapper) ListKegiatan(ctx echo.Context) error {
 func (w *ServerInterfaceWrapper) CreateKegiatan(ctx echo.Context) error {
 	var err error
 
+	// Parameter object where we will unmarshal all parameters from the context
+	var params CreateKegiatanParams
+
+	headers := ctx.Request().Header
+	// ------------- Optional header parameter "Idempotency-Key" -------------
+	if valueList, found := headers[http.CanonicalHeaderKey("Idempotency-Key")]; found {
+		var IdempotencyKey IdempotencyKey
+		n := len(valueList)
+		if n != 1 {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Expected one value for Idempotency-Key, got %d", n))
+		}
+
+		err = runtime.BindStyledParameterWithOptions("simple", "Idempotency-Key", valueList[0], &IdempotencyKey, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""})
+		if err != nil {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter Idempotency-Key: %s", err))
+		}
+
+		params.IdempotencyKey = &IdempotencyKey
+	}
+
 	// Invoke the callback with all the unmarshaled arguments
-	err = w.Handler.CreateKegiatan(ctx)
+	err = w.Handler.CreateKegiatan(ctx, params)
 	return err
 }
 
@@ -6309,8 +6640,28 @@ func (w *ServerInterfaceWrapper) ImportKehadiran(ctx echo.Context) error {
 func (w *ServerInterfaceWrapper) KoreksiKehadiran(ctx echo.Context) error {
 	var err error
 
+	// Parameter object where we will unmarshal all parameters from the context
+	var params KoreksiKehadiranParams
+
+	headers := ctx.Request().Header
+	// ------------- Optional header parameter "Idempotency-Key" -------------
+	if valueList, found := headers[http.CanonicalHeaderKey("Idempotency-Key")]; found {
+		var IdempotencyKey IdempotencyKey
+		n := len(valueList)
+		if n != 1 {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Expected one value for Idempotency-Key, got %d", n))
+		}
+
+		err = runtime.BindStyledParameterWithOptions("simple", "Idempotency-Key", valueList[0], &IdempotencyKey, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""})
+		if err != nil {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter Idempotency-Key: %s", err))
+		}
+
+		params.IdempotencyKey = &IdempotencyKey
+	}
+
 	// Invoke the callback with all the unmarshaled arguments
-	err = w.Handler.KoreksiKehadiran(ctx)
+	err = w.Handler.KoreksiKehadiran(ctx, params)
 	return err
 }
 
@@ -6403,8 +6754,28 @@ func (w *ServerInterfaceWrapper) ListKlienAPI(ctx echo.Context) error {
 func (w *ServerInterfaceWrapper) CreateKlienAPI(ctx echo.Context) error {
 	var err error
 
+	// Parameter object where we will unmarshal all parameters from the context
+	var params CreateKlienAPIParams
+
+	headers := ctx.Request().Header
+	// ------------- Optional header parameter "Idempotency-Key" -------------
+	if valueList, found := headers[http.CanonicalHeaderKey("Idempotency-Key")]; found {
+		var IdempotencyKey IdempotencyKey
+		n := len(valueList)
+		if n != 1 {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Expected one value for Idempotency-Key, got %d", n))
+		}
+
+		err = runtime.BindStyledParameterWithOptions("simple", "Idempotency-Key", valueList[0], &IdempotencyKey, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""})
+		if err != nil {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter Idempotency-Key: %s", err))
+		}
+
+		params.IdempotencyKey = &IdempotencyKey
+	}
+
 	// Invoke the callback with all the unmarshaled arguments
-	err = w.Handler.CreateKlienAPI(ctx)
+	err = w.Handler.CreateKlienAPI(ctx, params)
 	return err
 }
 
@@ -6663,8 +7034,28 @@ func (w *ServerInterfaceWrapper) ListPegawai(ctx echo.Context) error {
 func (w *ServerInterfaceWrapper) CreatePegawai(ctx echo.Context) error {
 	var err error
 
+	// Parameter object where we will unmarshal all parameters from the context
+	var params CreatePegawaiParams
+
+	headers := ctx.Request().Header
+	// ------------- Optional header parameter "Idempotency-Key" -------------
+	if valueList, found := headers[http.CanonicalHeaderKey("Idempotency-Key")]; found {
+		var IdempotencyKey IdempotencyKey
+		n := len(valueList)
+		if n != 1 {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Expected one value for Idempotency-Key, got %d", n))
+		}
+
+		err = runtime.BindStyledParameterWithOptions("simple", "Idempotency-Key", valueList[0], &IdempotencyKey, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""})
+		if err != nil {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter Idempotency-Key: %s", err))
+		}
+
+		params.IdempotencyKey = &IdempotencyKey
+	}
+
 	// Invoke the callback with all the unmarshaled arguments
-	err = w.Handler.CreatePegawai(ctx)
+	err = w.Handler.CreatePegawai(ctx, params)
 	return err
 }
 
@@ -6849,8 +7240,28 @@ func (w *ServerInterfaceWrapper) CreateRiwayatPegawai(ctx echo.Context) error {
 		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter nip: %s", err))
 	}
 
+	// Parameter object where we will unmarshal all parameters from the context
+	var params CreateRiwayatPegawaiParams
+
+	headers := ctx.Request().Header
+	// ------------- Optional header parameter "Idempotency-Key" -------------
+	if valueList, found := headers[http.CanonicalHeaderKey("Idempotency-Key")]; found {
+		var IdempotencyKey IdempotencyKey
+		n := len(valueList)
+		if n != 1 {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Expected one value for Idempotency-Key, got %d", n))
+		}
+
+		err = runtime.BindStyledParameterWithOptions("simple", "Idempotency-Key", valueList[0], &IdempotencyKey, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""})
+		if err != nil {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter Idempotency-Key: %s", err))
+		}
+
+		params.IdempotencyKey = &IdempotencyKey
+	}
+
 	// Invoke the callback with all the unmarshaled arguments
-	err = w.Handler.CreateRiwayatPegawai(ctx, nip)
+	err = w.Handler.CreateRiwayatPegawai(ctx, nip, params)
 	return err
 }
 
@@ -6928,8 +7339,28 @@ func (w *ServerInterfaceWrapper) ListPengguna(ctx echo.Context) error {
 func (w *ServerInterfaceWrapper) CreatePengguna(ctx echo.Context) error {
 	var err error
 
+	// Parameter object where we will unmarshal all parameters from the context
+	var params CreatePenggunaParams
+
+	headers := ctx.Request().Header
+	// ------------- Optional header parameter "Idempotency-Key" -------------
+	if valueList, found := headers[http.CanonicalHeaderKey("Idempotency-Key")]; found {
+		var IdempotencyKey IdempotencyKey
+		n := len(valueList)
+		if n != 1 {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Expected one value for Idempotency-Key, got %d", n))
+		}
+
+		err = runtime.BindStyledParameterWithOptions("simple", "Idempotency-Key", valueList[0], &IdempotencyKey, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""})
+		if err != nil {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter Idempotency-Key: %s", err))
+		}
+
+		params.IdempotencyKey = &IdempotencyKey
+	}
+
 	// Invoke the callback with all the unmarshaled arguments
-	err = w.Handler.CreatePengguna(ctx)
+	err = w.Handler.CreatePengguna(ctx, params)
 	return err
 }
 
@@ -7079,8 +7510,28 @@ func (w *ServerInterfaceWrapper) ListPenilaian(ctx echo.Context) error {
 func (w *ServerInterfaceWrapper) CreatePenilaian(ctx echo.Context) error {
 	var err error
 
+	// Parameter object where we will unmarshal all parameters from the context
+	var params CreatePenilaianParams
+
+	headers := ctx.Request().Header
+	// ------------- Optional header parameter "Idempotency-Key" -------------
+	if valueList, found := headers[http.CanonicalHeaderKey("Idempotency-Key")]; found {
+		var IdempotencyKey IdempotencyKey
+		n := len(valueList)
+		if n != 1 {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Expected one value for Idempotency-Key, got %d", n))
+		}
+
+		err = runtime.BindStyledParameterWithOptions("simple", "Idempotency-Key", valueList[0], &IdempotencyKey, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""})
+		if err != nil {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter Idempotency-Key: %s", err))
+		}
+
+		params.IdempotencyKey = &IdempotencyKey
+	}
+
 	// Invoke the callback with all the unmarshaled arguments
-	err = w.Handler.CreatePenilaian(ctx)
+	err = w.Handler.CreatePenilaian(ctx, params)
 	return err
 }
 
@@ -7553,8 +8004,28 @@ func (w *ServerInterfaceWrapper) ListPlt(ctx echo.Context) error {
 func (w *ServerInterfaceWrapper) CreatePlt(ctx echo.Context) error {
 	var err error
 
+	// Parameter object where we will unmarshal all parameters from the context
+	var params CreatePltParams
+
+	headers := ctx.Request().Header
+	// ------------- Optional header parameter "Idempotency-Key" -------------
+	if valueList, found := headers[http.CanonicalHeaderKey("Idempotency-Key")]; found {
+		var IdempotencyKey IdempotencyKey
+		n := len(valueList)
+		if n != 1 {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Expected one value for Idempotency-Key, got %d", n))
+		}
+
+		err = runtime.BindStyledParameterWithOptions("simple", "Idempotency-Key", valueList[0], &IdempotencyKey, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""})
+		if err != nil {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter Idempotency-Key: %s", err))
+		}
+
+		params.IdempotencyKey = &IdempotencyKey
+	}
+
 	// Invoke the callback with all the unmarshaled arguments
-	err = w.Handler.CreatePlt(ctx)
+	err = w.Handler.CreatePlt(ctx, params)
 	return err
 }
 
@@ -7734,8 +8205,28 @@ func (w *ServerInterfaceWrapper) ListSKP(ctx echo.Context) error {
 func (w *ServerInterfaceWrapper) CreateSKP(ctx echo.Context) error {
 	var err error
 
+	// Parameter object where we will unmarshal all parameters from the context
+	var params CreateSKPParams
+
+	headers := ctx.Request().Header
+	// ------------- Optional header parameter "Idempotency-Key" -------------
+	if valueList, found := headers[http.CanonicalHeaderKey("Idempotency-Key")]; found {
+		var IdempotencyKey IdempotencyKey
+		n := len(valueList)
+		if n != 1 {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Expected one value for Idempotency-Key, got %d", n))
+		}
+
+		err = runtime.BindStyledParameterWithOptions("simple", "Idempotency-Key", valueList[0], &IdempotencyKey, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""})
+		if err != nil {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter Idempotency-Key: %s", err))
+		}
+
+		params.IdempotencyKey = &IdempotencyKey
+	}
+
 	// Invoke the callback with all the unmarshaled arguments
-	err = w.Handler.CreateSKP(ctx)
+	err = w.Handler.CreateSKP(ctx, params)
 	return err
 }
 
@@ -7962,8 +8453,28 @@ func (w *ServerInterfaceWrapper) ListUmpanBalik(ctx echo.Context) error {
 func (w *ServerInterfaceWrapper) CreateUmpanBalik(ctx echo.Context) error {
 	var err error
 
+	// Parameter object where we will unmarshal all parameters from the context
+	var params CreateUmpanBalikParams
+
+	headers := ctx.Request().Header
+	// ------------- Optional header parameter "Idempotency-Key" -------------
+	if valueList, found := headers[http.CanonicalHeaderKey("Idempotency-Key")]; found {
+		var IdempotencyKey IdempotencyKey
+		n := len(valueList)
+		if n != 1 {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Expected one value for Idempotency-Key, got %d", n))
+		}
+
+		err = runtime.BindStyledParameterWithOptions("simple", "Idempotency-Key", valueList[0], &IdempotencyKey, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""})
+		if err != nil {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter Idempotency-Key: %s", err))
+		}
+
+		params.IdempotencyKey = &IdempotencyKey
+	}
+
 	// Invoke the callback with all the unmarshaled arguments
-	err = w.Handler.CreateUmpanBalik(ctx)
+	err = w.Handler.CreateUmpanBalik(ctx, params)
 	return err
 }
 
@@ -8049,8 +8560,28 @@ func (w *ServerInterfaceWrapper) ListUnitKerja(ctx echo.Context) error {
 func (w *ServerInterfaceWrapper) CreateUnitKerja(ctx echo.Context) error {
 	var err error
 
+	// Parameter object where we will unmarshal all parameters from the context
+	var params CreateUnitKerjaParams
+
+	headers := ctx.Request().Header
+	// ------------- Optional header parameter "Idempotency-Key" -------------
+	if valueList, found := headers[http.CanonicalHeaderKey("Idempotency-Key")]; found {
+		var IdempotencyKey IdempotencyKey
+		n := len(valueList)
+		if n != 1 {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Expected one value for Idempotency-Key, got %d", n))
+		}
+
+		err = runtime.BindStyledParameterWithOptions("simple", "Idempotency-Key", valueList[0], &IdempotencyKey, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""})
+		if err != nil {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter Idempotency-Key: %s", err))
+		}
+
+		params.IdempotencyKey = &IdempotencyKey
+	}
+
 	// Invoke the callback with all the unmarshaled arguments
-	err = w.Handler.CreateUnitKerja(ctx)
+	err = w.Handler.CreateUnitKerja(ctx, params)
 	return err
 }
 
@@ -9819,7 +10350,8 @@ func (response ListHukumanDisiplin413ApplicationProblemPlusJSONResponse) VisitLi
 }
 
 type CreateHukumanDisiplinRequestObject struct {
-	Body *CreateHukumanDisiplinJSONRequestBody
+	Params CreateHukumanDisiplinParams
+	Body   *CreateHukumanDisiplinJSONRequestBody
 }
 
 type CreateHukumanDisiplinResponseObject interface {
@@ -9932,6 +10464,22 @@ func (response CreateHukumanDisiplin413ApplicationProblemPlusJSONResponse) Visit
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
 	w.WriteHeader(413)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateHukumanDisiplin422ApplicationProblemPlusJSONResponse struct {
+	UnprocessableApplicationProblemPlusJSONResponse
+}
+
+func (response CreateHukumanDisiplin422ApplicationProblemPlusJSONResponse) VisitCreateHukumanDisiplinResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(422)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -10229,7 +10777,8 @@ func (response ListInstansi413ApplicationProblemPlusJSONResponse) VisitListInsta
 }
 
 type CreateInstansiRequestObject struct {
-	Body *CreateInstansiJSONRequestBody
+	Params CreateInstansiParams
+	Body   *CreateInstansiJSONRequestBody
 }
 
 type CreateInstansiResponseObject interface {
@@ -10336,6 +10885,22 @@ func (response CreateInstansi413ApplicationProblemPlusJSONResponse) VisitCreateI
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
 	w.WriteHeader(413)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateInstansi422ApplicationProblemPlusJSONResponse struct {
+	UnprocessableApplicationProblemPlusJSONResponse
+}
+
+func (response CreateInstansi422ApplicationProblemPlusJSONResponse) VisitCreateInstansiResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(422)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -10685,7 +11250,8 @@ func (response ListIzin413ApplicationProblemPlusJSONResponse) VisitListIzinRespo
 }
 
 type CreateIzinRequestObject struct {
-	Body *CreateIzinJSONRequestBody
+	Params CreateIzinParams
+	Body   *CreateIzinJSONRequestBody
 }
 
 type CreateIzinResponseObject interface {
@@ -10798,6 +11364,22 @@ func (response CreateIzin413ApplicationProblemPlusJSONResponse) VisitCreateIzinR
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
 	w.WriteHeader(413)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateIzin422ApplicationProblemPlusJSONResponse struct {
+	UnprocessableApplicationProblemPlusJSONResponse
+}
+
+func (response CreateIzin422ApplicationProblemPlusJSONResponse) VisitCreateIzinResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(422)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -11126,7 +11708,8 @@ func (response ListJabatan413ApplicationProblemPlusJSONResponse) VisitListJabata
 }
 
 type CreateJabatanRequestObject struct {
-	Body *CreateJabatanJSONRequestBody
+	Params CreateJabatanParams
+	Body   *CreateJabatanJSONRequestBody
 }
 
 type CreateJabatanResponseObject interface {
@@ -11249,6 +11832,22 @@ func (response CreateJabatan413ApplicationProblemPlusJSONResponse) VisitCreateJa
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
 	w.WriteHeader(413)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateJabatan422ApplicationProblemPlusJSONResponse struct {
+	UnprocessableApplicationProblemPlusJSONResponse
+}
+
+func (response CreateJabatan422ApplicationProblemPlusJSONResponse) VisitCreateJabatanResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(422)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -11728,7 +12327,8 @@ func (response ListJadwal413ApplicationProblemPlusJSONResponse) VisitListJadwalR
 }
 
 type CreateJadwalRequestObject struct {
-	Body *CreateJadwalJSONRequestBody
+	Params CreateJadwalParams
+	Body   *CreateJadwalJSONRequestBody
 }
 
 type CreateJadwalResponseObject interface {
@@ -11855,6 +12455,22 @@ func (response CreateJadwal413ApplicationProblemPlusJSONResponse) VisitCreateJad
 	return err
 }
 
+type CreateJadwal422ApplicationProblemPlusJSONResponse struct {
+	UnprocessableApplicationProblemPlusJSONResponse
+}
+
+func (response CreateJadwal422ApplicationProblemPlusJSONResponse) VisitCreateJadwalResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type ListPenugasanJadwalRequestObject struct {
 	Params ListPenugasanJadwalParams
 }
@@ -11960,7 +12576,8 @@ func (response ListPenugasanJadwal413ApplicationProblemPlusJSONResponse) VisitLi
 }
 
 type CreatePenugasanJadwalRequestObject struct {
-	Body *CreatePenugasanJadwalJSONRequestBody
+	Params CreatePenugasanJadwalParams
+	Body   *CreatePenugasanJadwalJSONRequestBody
 }
 
 type CreatePenugasanJadwalResponseObject interface {
@@ -12073,6 +12690,22 @@ func (response CreatePenugasanJadwal413ApplicationProblemPlusJSONResponse) Visit
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
 	w.WriteHeader(413)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreatePenugasanJadwal422ApplicationProblemPlusJSONResponse struct {
+	UnprocessableApplicationProblemPlusJSONResponse
+}
+
+func (response CreatePenugasanJadwal422ApplicationProblemPlusJSONResponse) VisitCreatePenugasanJadwalResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(422)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -12851,7 +13484,8 @@ func (response ListKeberatan413ApplicationProblemPlusJSONResponse) VisitListKebe
 }
 
 type CreateKeberatanRequestObject struct {
-	Body *CreateKeberatanJSONRequestBody
+	Params CreateKeberatanParams
+	Body   *CreateKeberatanJSONRequestBody
 }
 
 type CreateKeberatanResponseObject interface {
@@ -13308,7 +13942,8 @@ func (response ListKegiatan413ApplicationProblemPlusJSONResponse) VisitListKegia
 }
 
 type CreateKegiatanRequestObject struct {
-	Body *CreateKegiatanJSONRequestBody
+	Params CreateKegiatanParams
+	Body   *CreateKegiatanJSONRequestBody
 }
 
 type CreateKegiatanResponseObject interface {
@@ -13399,6 +14034,22 @@ func (response CreateKegiatan404ApplicationProblemPlusJSONResponse) VisitCreateK
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
 	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateKegiatan409ApplicationProblemPlusJSONResponse struct {
+	ConflictApplicationProblemPlusJSONResponse
+}
+
+func (response CreateKegiatan409ApplicationProblemPlusJSONResponse) VisitCreateKegiatanResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(409)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -14246,6 +14897,22 @@ func (response CheckInKehadiran404ApplicationProblemPlusJSONResponse) VisitCheck
 	return err
 }
 
+type CheckInKehadiran409ApplicationProblemPlusJSONResponse struct {
+	ConflictApplicationProblemPlusJSONResponse
+}
+
+func (response CheckInKehadiran409ApplicationProblemPlusJSONResponse) VisitCheckInKehadiranResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type CheckInKehadiran413ApplicationProblemPlusJSONResponse struct {
 	TooLargeApplicationProblemPlusJSONResponse
 }
@@ -14397,7 +15064,8 @@ func (response ImportKehadiran422ApplicationProblemPlusJSONResponse) VisitImport
 }
 
 type KoreksiKehadiranRequestObject struct {
-	Body *KoreksiKehadiranJSONRequestBody
+	Params KoreksiKehadiranParams
+	Body   *KoreksiKehadiranJSONRequestBody
 }
 
 type KoreksiKehadiranResponseObject interface {
@@ -14510,6 +15178,22 @@ func (response KoreksiKehadiran413ApplicationProblemPlusJSONResponse) VisitKorek
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
 	w.WriteHeader(413)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type KoreksiKehadiran422ApplicationProblemPlusJSONResponse struct {
+	UnprocessableApplicationProblemPlusJSONResponse
+}
+
+func (response KoreksiKehadiran422ApplicationProblemPlusJSONResponse) VisitKoreksiKehadiranResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(422)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -14719,7 +15403,8 @@ func (response ListKlienAPI413ApplicationProblemPlusJSONResponse) VisitListKlien
 }
 
 type CreateKlienAPIRequestObject struct {
-	Body *CreateKlienAPIJSONRequestBody
+	Params CreateKlienAPIParams
+	Body   *CreateKlienAPIJSONRequestBody
 }
 
 type CreateKlienAPIResponseObject interface {
@@ -14832,6 +15517,22 @@ func (response CreateKlienAPI413ApplicationProblemPlusJSONResponse) VisitCreateK
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
 	w.WriteHeader(413)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateKlienAPI422ApplicationProblemPlusJSONResponse struct {
+	UnprocessableApplicationProblemPlusJSONResponse
+}
+
+func (response CreateKlienAPI422ApplicationProblemPlusJSONResponse) VisitCreateKlienAPIResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(422)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -15828,7 +16529,8 @@ func (response ListPegawai413ApplicationProblemPlusJSONResponse) VisitListPegawa
 }
 
 type CreatePegawaiRequestObject struct {
-	Body *CreatePegawaiJSONRequestBody
+	Params CreatePegawaiParams
+	Body   *CreatePegawaiJSONRequestBody
 }
 
 type CreatePegawaiResponseObject interface {
@@ -15951,6 +16653,22 @@ func (response CreatePegawai413ApplicationProblemPlusJSONResponse) VisitCreatePe
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
 	w.WriteHeader(413)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreatePegawai422ApplicationProblemPlusJSONResponse struct {
+	UnprocessableApplicationProblemPlusJSONResponse
+}
+
+func (response CreatePegawai422ApplicationProblemPlusJSONResponse) VisitCreatePegawaiResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(422)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -16680,8 +17398,9 @@ func (response ListRiwayatPegawai413ApplicationProblemPlusJSONResponse) VisitLis
 }
 
 type CreateRiwayatPegawaiRequestObject struct {
-	Nip  NIP `json:"nip"`
-	Body *CreateRiwayatPegawaiJSONRequestBody
+	Nip    NIP `json:"nip"`
+	Params CreateRiwayatPegawaiParams
+	Body   *CreateRiwayatPegawaiJSONRequestBody
 }
 
 type CreateRiwayatPegawaiResponseObject interface {
@@ -16794,6 +17513,22 @@ func (response CreateRiwayatPegawai413ApplicationProblemPlusJSONResponse) VisitC
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
 	w.WriteHeader(413)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateRiwayatPegawai422ApplicationProblemPlusJSONResponse struct {
+	UnprocessableApplicationProblemPlusJSONResponse
+}
+
+func (response CreateRiwayatPegawai422ApplicationProblemPlusJSONResponse) VisitCreateRiwayatPegawaiResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(422)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -17020,7 +17755,8 @@ func (response ListPengguna413ApplicationProblemPlusJSONResponse) VisitListPengg
 }
 
 type CreatePenggunaRequestObject struct {
-	Body *CreatePenggunaJSONRequestBody
+	Params CreatePenggunaParams
+	Body   *CreatePenggunaJSONRequestBody
 }
 
 type CreatePenggunaResponseObject interface {
@@ -17133,6 +17869,22 @@ func (response CreatePengguna413ApplicationProblemPlusJSONResponse) VisitCreateP
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
 	w.WriteHeader(413)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreatePengguna422ApplicationProblemPlusJSONResponse struct {
+	UnprocessableApplicationProblemPlusJSONResponse
+}
+
+func (response CreatePengguna422ApplicationProblemPlusJSONResponse) VisitCreatePenggunaResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(422)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -17581,7 +18333,8 @@ func (response ListPenilaian413ApplicationProblemPlusJSONResponse) VisitListPeni
 }
 
 type CreatePenilaianRequestObject struct {
-	Body *CreatePenilaianJSONRequestBody
+	Params CreatePenilaianParams
+	Body   *CreatePenilaianJSONRequestBody
 }
 
 type CreatePenilaianResponseObject interface {
@@ -19881,7 +20634,8 @@ func (response ListPlt413ApplicationProblemPlusJSONResponse) VisitListPltRespons
 }
 
 type CreatePltRequestObject struct {
-	Body *CreatePltJSONRequestBody
+	Params CreatePltParams
+	Body   *CreatePltJSONRequestBody
 }
 
 type CreatePltResponseObject interface {
@@ -19994,6 +20748,22 @@ func (response CreatePlt413ApplicationProblemPlusJSONResponse) VisitCreatePltRes
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
 	w.WriteHeader(413)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreatePlt422ApplicationProblemPlusJSONResponse struct {
+	UnprocessableApplicationProblemPlusJSONResponse
+}
+
+func (response CreatePlt422ApplicationProblemPlusJSONResponse) VisitCreatePltResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(422)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -20628,7 +21398,8 @@ func (response ListSKP413ApplicationProblemPlusJSONResponse) VisitListSKPRespons
 }
 
 type CreateSKPRequestObject struct {
-	Body *CreateSKPJSONRequestBody
+	Params CreateSKPParams
+	Body   *CreateSKPJSONRequestBody
 }
 
 type CreateSKPResponseObject interface {
@@ -22090,7 +22861,8 @@ func (response ListUmpanBalik413ApplicationProblemPlusJSONResponse) VisitListUmp
 }
 
 type CreateUmpanBalikRequestObject struct {
-	Body *CreateUmpanBalikJSONRequestBody
+	Params CreateUmpanBalikParams
+	Body   *CreateUmpanBalikJSONRequestBody
 }
 
 type CreateUmpanBalikResponseObject interface {
@@ -22171,6 +22943,22 @@ func (response CreateUmpanBalik404ApplicationProblemPlusJSONResponse) VisitCreat
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
 	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateUmpanBalik409ApplicationProblemPlusJSONResponse struct {
+	ConflictApplicationProblemPlusJSONResponse
+}
+
+func (response CreateUmpanBalik409ApplicationProblemPlusJSONResponse) VisitCreateUmpanBalikResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(409)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -22541,7 +23329,8 @@ func (response ListUnitKerja413ApplicationProblemPlusJSONResponse) VisitListUnit
 }
 
 type CreateUnitKerjaRequestObject struct {
-	Body *CreateUnitKerjaJSONRequestBody
+	Params CreateUnitKerjaParams
+	Body   *CreateUnitKerjaJSONRequestBody
 }
 
 type CreateUnitKerjaResponseObject interface {
@@ -22664,6 +23453,22 @@ func (response CreateUnitKerja413ApplicationProblemPlusJSONResponse) VisitCreate
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
 	w.WriteHeader(413)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateUnitKerja422ApplicationProblemPlusJSONResponse struct {
+	UnprocessableApplicationProblemPlusJSONResponse
+}
+
+func (response CreateUnitKerja422ApplicationProblemPlusJSONResponse) VisitCreateUnitKerjaResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(422)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -24157,8 +24962,10 @@ func (sh *strictHandler) ListHukumanDisiplin(ctx echo.Context, params ListHukuma
 }
 
 // CreateHukumanDisiplin operation middleware
-func (sh *strictHandler) CreateHukumanDisiplin(ctx echo.Context) error {
+func (sh *strictHandler) CreateHukumanDisiplin(ctx echo.Context, params CreateHukumanDisiplinParams) error {
 	var request CreateHukumanDisiplinRequestObject
+
+	request.Params = params
 
 	var body CreateHukumanDisiplinJSONRequestBody
 	var err error
@@ -24278,8 +25085,10 @@ func (sh *strictHandler) ListInstansi(ctx echo.Context, params ListInstansiParam
 }
 
 // CreateInstansi operation middleware
-func (sh *strictHandler) CreateInstansi(ctx echo.Context) error {
+func (sh *strictHandler) CreateInstansi(ctx echo.Context, params CreateInstansiParams) error {
 	var request CreateInstansiRequestObject
+
+	request.Params = params
 
 	var body CreateInstansiJSONRequestBody
 	var err error
@@ -24423,8 +25232,10 @@ func (sh *strictHandler) ListIzin(ctx echo.Context, params ListIzinParams) error
 }
 
 // CreateIzin operation middleware
-func (sh *strictHandler) CreateIzin(ctx echo.Context) error {
+func (sh *strictHandler) CreateIzin(ctx echo.Context, params CreateIzinParams) error {
 	var request CreateIzinRequestObject
+
+	request.Params = params
 
 	var body CreateIzinJSONRequestBody
 	var err error
@@ -24567,8 +25378,10 @@ func (sh *strictHandler) ListJabatan(ctx echo.Context, params ListJabatanParams)
 }
 
 // CreateJabatan operation middleware
-func (sh *strictHandler) CreateJabatan(ctx echo.Context) error {
+func (sh *strictHandler) CreateJabatan(ctx echo.Context, params CreateJabatanParams) error {
 	var request CreateJabatanRequestObject
+
+	request.Params = params
 
 	var body CreateJabatanJSONRequestBody
 	var err error
@@ -24736,8 +25549,10 @@ func (sh *strictHandler) ListJadwal(ctx echo.Context) error {
 }
 
 // CreateJadwal operation middleware
-func (sh *strictHandler) CreateJadwal(ctx echo.Context) error {
+func (sh *strictHandler) CreateJadwal(ctx echo.Context, params CreateJadwalParams) error {
 	var request CreateJadwalRequestObject
+
+	request.Params = params
 
 	var body CreateJadwalJSONRequestBody
 	var err error
@@ -24807,8 +25622,10 @@ func (sh *strictHandler) ListPenugasanJadwal(ctx echo.Context, params ListPenuga
 }
 
 // CreatePenugasanJadwal operation middleware
-func (sh *strictHandler) CreatePenugasanJadwal(ctx echo.Context) error {
+func (sh *strictHandler) CreatePenugasanJadwal(ctx echo.Context, params CreatePenugasanJadwalParams) error {
 	var request CreatePenugasanJadwalRequestObject
+
+	request.Params = params
 
 	var body CreatePenugasanJadwalJSONRequestBody
 	var err error
@@ -25075,8 +25892,10 @@ func (sh *strictHandler) ListKeberatan(ctx echo.Context, params ListKeberatanPar
 }
 
 // CreateKeberatan operation middleware
-func (sh *strictHandler) CreateKeberatan(ctx echo.Context) error {
+func (sh *strictHandler) CreateKeberatan(ctx echo.Context, params CreateKeberatanParams) error {
 	var request CreateKeberatanRequestObject
+
+	request.Params = params
 
 	var body CreateKeberatanJSONRequestBody
 	var err error
@@ -25219,8 +26038,10 @@ func (sh *strictHandler) ListKegiatan(ctx echo.Context, params ListKegiatanParam
 }
 
 // CreateKegiatan operation middleware
-func (sh *strictHandler) CreateKegiatan(ctx echo.Context) error {
+func (sh *strictHandler) CreateKegiatan(ctx echo.Context, params CreateKegiatanParams) error {
 	var request CreateKegiatanRequestObject
+
+	request.Params = params
 
 	var body CreateKegiatanJSONRequestBody
 	var err error
@@ -25544,8 +26365,10 @@ func (sh *strictHandler) ImportKehadiran(ctx echo.Context, params ImportKehadira
 }
 
 // KoreksiKehadiran operation middleware
-func (sh *strictHandler) KoreksiKehadiran(ctx echo.Context) error {
+func (sh *strictHandler) KoreksiKehadiran(ctx echo.Context, params KoreksiKehadiranParams) error {
 	var request KoreksiKehadiranRequestObject
+
+	request.Params = params
 
 	var body KoreksiKehadiranJSONRequestBody
 	var err error
@@ -25640,8 +26463,10 @@ func (sh *strictHandler) ListKlienAPI(ctx echo.Context, params ListKlienAPIParam
 }
 
 // CreateKlienAPI operation middleware
-func (sh *strictHandler) CreateKlienAPI(ctx echo.Context) error {
+func (sh *strictHandler) CreateKlienAPI(ctx echo.Context, params CreateKlienAPIParams) error {
 	var request CreateKlienAPIRequestObject
+
+	request.Params = params
 
 	var body CreateKlienAPIJSONRequestBody
 	var err error
@@ -26026,8 +26851,10 @@ func (sh *strictHandler) ListPegawai(ctx echo.Context, params ListPegawaiParams)
 }
 
 // CreatePegawai operation middleware
-func (sh *strictHandler) CreatePegawai(ctx echo.Context) error {
+func (sh *strictHandler) CreatePegawai(ctx echo.Context, params CreatePegawaiParams) error {
 	var request CreatePegawaiRequestObject
+
+	request.Params = params
 
 	var body CreatePegawaiJSONRequestBody
 	var err error
@@ -26276,10 +27103,11 @@ func (sh *strictHandler) ListRiwayatPegawai(ctx echo.Context, nip NIP) error {
 }
 
 // CreateRiwayatPegawai operation middleware
-func (sh *strictHandler) CreateRiwayatPegawai(ctx echo.Context, nip NIP) error {
+func (sh *strictHandler) CreateRiwayatPegawai(ctx echo.Context, nip NIP, params CreateRiwayatPegawaiParams) error {
 	var request CreateRiwayatPegawaiRequestObject
 
 	request.Nip = nip
+	request.Params = params
 
 	var body CreateRiwayatPegawaiJSONRequestBody
 	var err error
@@ -26375,8 +27203,10 @@ func (sh *strictHandler) ListPengguna(ctx echo.Context, params ListPenggunaParam
 }
 
 // CreatePengguna operation middleware
-func (sh *strictHandler) CreatePengguna(ctx echo.Context) error {
+func (sh *strictHandler) CreatePengguna(ctx echo.Context, params CreatePenggunaParams) error {
 	var request CreatePenggunaRequestObject
+
+	request.Params = params
 
 	var body CreatePenggunaJSONRequestBody
 	var err error
@@ -26568,8 +27398,10 @@ func (sh *strictHandler) ListPenilaian(ctx echo.Context, params ListPenilaianPar
 }
 
 // CreatePenilaian operation middleware
-func (sh *strictHandler) CreatePenilaian(ctx echo.Context) error {
+func (sh *strictHandler) CreatePenilaian(ctx echo.Context, params CreatePenilaianParams) error {
 	var request CreatePenilaianRequestObject
+
+	request.Params = params
 
 	var body CreatePenilaianJSONRequestBody
 	var err error
@@ -27160,8 +27992,10 @@ func (sh *strictHandler) ListPlt(ctx echo.Context, params ListPltParams) error {
 }
 
 // CreatePlt operation middleware
-func (sh *strictHandler) CreatePlt(ctx echo.Context) error {
+func (sh *strictHandler) CreatePlt(ctx echo.Context, params CreatePltParams) error {
 	var request CreatePltRequestObject
+
+	request.Params = params
 
 	var body CreatePltJSONRequestBody
 	var err error
@@ -27398,8 +28232,10 @@ func (sh *strictHandler) ListSKP(ctx echo.Context, params ListSKPParams) error {
 }
 
 // CreateSKP operation middleware
-func (sh *strictHandler) CreateSKP(ctx echo.Context) error {
+func (sh *strictHandler) CreateSKP(ctx echo.Context, params CreateSKPParams) error {
 	var request CreateSKPRequestObject
+
+	request.Params = params
 
 	var body CreateSKPJSONRequestBody
 	var err error
@@ -27787,8 +28623,10 @@ func (sh *strictHandler) ListUmpanBalik(ctx echo.Context, params ListUmpanBalikP
 }
 
 // CreateUmpanBalik operation middleware
-func (sh *strictHandler) CreateUmpanBalik(ctx echo.Context) error {
+func (sh *strictHandler) CreateUmpanBalik(ctx echo.Context, params CreateUmpanBalikParams) error {
 	var request CreateUmpanBalikRequestObject
+
+	request.Params = params
 
 	var body CreateUmpanBalikJSONRequestBody
 	var err error
@@ -27931,8 +28769,10 @@ func (sh *strictHandler) ListUnitKerja(ctx echo.Context, params ListUnitKerjaPar
 }
 
 // CreateUnitKerja operation middleware
-func (sh *strictHandler) CreateUnitKerja(ctx echo.Context) error {
+func (sh *strictHandler) CreateUnitKerja(ctx echo.Context, params CreateUnitKerjaParams) error {
 	var request CreateUnitKerjaRequestObject
+
+	request.Params = params
 
 	var body CreateUnitKerjaJSONRequestBody
 	var err error

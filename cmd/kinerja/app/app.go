@@ -84,7 +84,7 @@ func New(ctx context.Context, db *repository.DB, o Options) (*App, error) {
 	}
 	reg := prometheus.NewRegistry()
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
-	e, err := api.New(ctx, o.HTTP, api.Deps{Log: o.Log, Registry: reg, Handler: h, Auth: auth})
+	e, err := api.New(ctx, o.HTTP, api.Deps{Log: o.Log, Registry: reg, Handler: h, Auth: auth, Idempotensi: db})
 	if err != nil {
 		return nil, err
 	}
