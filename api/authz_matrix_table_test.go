@@ -186,6 +186,10 @@ var azTable = map[azOp]azRow{
 	"GET /api/v1/hukuman-disiplin":        {home: azAll, peer: "OK OK OK OK OK ~~ OK", unit2: "OK OK ~~ OK OK ~~ ~~", cross: azHide},
 	"POST /api/v1/hukuman-disiplin":       {home: "OK OK OK -- -- -- --", peer: "OK OK OK -- -- -- --", unit2: "OK OK -- -- -- -- --", cross: azDeny},
 	"GET /api/v1/hukuman-disiplin/{id}":   {home: azAll, peer: "OK OK OK OK OK -- OK", unit2: "OK OK -- OK OK -- --", cross: azDeny},
+	"GET /api/v1/kerja-fleksibel":         {home: azAll, peer: "OK OK OK OK OK ~~ OK", unit2: "OK OK ~~ OK OK ~~ ~~", cross: azHide},
+	"POST /api/v1/kerja-fleksibel":        {home: "OK OK OK -- -- -- --", peer: "OK OK OK -- -- -- --", unit2: "OK OK -- -- -- -- --", cross: azDeny},
+	"GET /api/v1/kerja-fleksibel/{id}":    {home: azAll, peer: "OK OK OK OK OK -- OK", unit2: "OK OK -- OK OK -- --", cross: azDeny},
+	"DELETE /api/v1/kerja-fleksibel/{id}": {home: "OK OK OK -- -- -- --", peer: "OK OK OK -- -- -- --", unit2: "OK OK -- -- -- -- --", cross: azDeny},
 	"GET /api/v1/hukuman-disiplin/usulan": {home: "OK OK OK -- OK -- --", unit2: "OK OK ~~ -- OK -- --", cross: "~~ ~~ ~~ -- ~~ -- --"},
 
 	// TPP rules, budgets and inputs: ADMIN_INSTANSI and KEUANGAN write; admins and readers

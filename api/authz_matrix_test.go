@@ -390,6 +390,7 @@ type azOrg struct {
 	keberatan             map[string]string
 	ub                    map[string]string // a feedback request on each person
 	izin, hukuman         map[string]string
+	fleks                 map[string]string // a flexible arrangement per person
 	pengguna              map[string]string // account ids per person
 	plt                   map[string]string // per unit key: home (Sub1), unit2 (OPD2)
 	run                   map[string]string // a computed payroll run per unit key
@@ -410,7 +411,7 @@ type azOrg struct {
 func (o *azOrg) personIDs(k string) []string {
 	p := o.person(k)
 	return []string{p.NIP, p.ID, o.skp[k].id, o.eskp[k].id, o.wskp[k].id, o.dskp[k].id, o.kegiatan[k], o.draft[k], o.final[k],
-		o.keberatan[k], o.ub[k], o.izin[k], o.hukuman[k], o.pengguna[k]}
+		o.keberatan[k], o.ub[k], o.izin[k], o.hukuman[k], o.fleks[k], o.pengguna[k]}
 }
 
 func (o *azOrg) person(key string) domain.Pegawai {
@@ -545,7 +546,7 @@ func (f *azFix) org(o apptest.Org, tag string) *azOrg {
 	z := &azOrg{f: f, o: o, tag: tag, tok: map[string]string{},
 		skp: map[string]azSKP{}, eskp: map[string]azSKP{}, wskp: map[string]azSKP{}, dskp: map[string]azSKP{},
 		kegiatan: map[string]string{}, draft: map[string]string{}, final: map[string]string{}, keberatan: map[string]string{},
-		ub: map[string]string{}, izin: map[string]string{}, hukuman: map[string]string{}, pengguna: map[string]string{},
+		ub: map[string]string{}, izin: map[string]string{}, hukuman: map[string]string{}, fleks: map[string]string{}, pengguna: map[string]string{},
 		plt: map[string]string{}, run: map[string]string{},
 		periode: map[string]int{}, years: map[string]int{}, months: map[string]int{}, days: map[string]int{}}
 	z.ids = []string{o.Instansi.ID, o.OPD1.ID, o.Sub1.ID, o.OPD2.ID, o.JKadis.ID, o.JKabid.ID, o.JStaf.ID, o.JKadis2.ID, o.JStaf2.ID}
@@ -600,6 +601,7 @@ func (z *azOrg) performance(year int) {
 		z.izin[k] = z.newIzin(k)
 		z.hukuman[k] = z.mk("admin", "POST", "/api/v1/hukuman-disiplin", map[string]any{"nip": z.person(k).NIP, "jenis": "TEGURAN_LISAN",
 			"nomor_sk": "800/" + k + "/" + z.tag, "tanggal_sk": z.date(yesterday), "tanggal_berlaku": z.date(yesterday)})["id"].(string)
+		z.fleks[k] = z.newFleks(k)
 		z.mk(k, "POST", "/api/v1/kehadiran", map[string]any{"jenis": "MASUK"})
 		var pg struct {
 			Items []struct {
@@ -737,6 +739,11 @@ func (z *azOrg) nextDay(k string) string {
 func (z *azOrg) newIzin(k string) string {
 	d := z.nextDay(k)
 	return z.mk(k, "POST", "/api/v1/izin", map[string]any{"jenis": "DINAS_LUAR", "mulai": d, "selesai": d})["id"].(string)
+}
+
+func (z *azOrg) newFleks(k string) string {
+	d := z.nextDay(k)
+	return z.mk("admin", "POST", "/api/v1/kerja-fleksibel", map[string]any{"nip": z.person(k).NIP, "jenis": "WFA", "mulai": d, "selesai": d})["id"].(string)
 }
 
 func (z *azOrg) newPlt(uk string) string {
@@ -1109,6 +1116,15 @@ var azBuilders = map[azOp]azBuild{
 			"tanggal_sk": c.yesterday(), "tanggal_berlaku": c.yesterday()}
 	}).eachTime(),
 	"GET /api/v1/hukuman-disiplin/{id}": azGet(func(c *azCall) string { return "/api/v1/hukuman-disiplin/" + c.o.hukuman[c.who] }),
+	"GET /api/v1/kerja-fleksibel":       azGet(func(c *azCall) string { return "/api/v1/kerja-fleksibel?nip=" + c.p().NIP }),
+	"POST /api/v1/kerja-fleksibel": azSend("POST", azFixed("/api/v1/kerja-fleksibel"), func(c *azCall) any {
+		d := c.o.nextDay(c.who)
+		return map[string]any{"nip": c.p().NIP, "jenis": "DINAMIS", "mulai": d, "selesai": d}
+	}).eachTime(),
+	"GET /api/v1/kerja-fleksibel/{id}": azGet(func(c *azCall) string { return "/api/v1/kerja-fleksibel/" + c.o.fleks[c.who] }),
+	"DELETE /api/v1/kerja-fleksibel/{id}": azSend("DELETE", func(c *azCall) string {
+		return "/api/v1/kerja-fleksibel/" + c.o.newFleks(c.who)
+	}, nil).consumes(),
 	"GET /api/v1/hukuman-disiplin/usulan": azGet(func(c *azCall) string {
 		return fmt.Sprintf("/api/v1/hukuman-disiplin/usulan?tahun=%d&unit_kerja_id=%s", c.past(), c.unit().ID)
 	}),

@@ -37,6 +37,7 @@ type Handler struct {
 	Kehadiran  *service.Kehadiran
 	Izin       *service.Izin
 	Hukuman    *service.HukumanDisiplin
+	Fleksibel  *service.KerjaFleksibel
 	Rekap      *service.Rekap
 	AturanTPP  *service.AturanTPP
 	PaguTPP    *service.PaguTPP

@@ -23,6 +23,7 @@ type RekapStore interface {
 	RosterRange(ctx context.Context, instansiID string, from, to time.Time) ([]domain.RosterShift, error)
 	KehadiranRange(ctx context.Context, instansiID string, from, to time.Time, pegawaiIDs ...string) (map[string][]domain.Rekaman, error)
 	IzinDisetujuiRange(ctx context.Context, instansiID string, from, to time.Time, pegawaiIDs ...string) (map[string][]domain.DokumenIzin, error)
+	FleksibelRange(ctx context.Context, instansiID string, from, to time.Time, pegawaiIDs ...string) (map[string][]domain.Fleksibel, error)
 	HukumanTahun(ctx context.Context, instansiID string, tahun int) ([]domain.HukumanDisiplin, error)
 }
 
@@ -148,6 +149,7 @@ type rekapFacts struct {
 	roster  map[string][]domain.RosterShift
 	rekaman map[string][]domain.Rekaman
 	izin    map[string][]domain.DokumenIzin
+	fleks   map[string][]domain.Fleksibel
 }
 
 func (s *Rekap) load(ctx context.Context, inst string, ps []domain.PegawaiView, first, last time.Time) (rekapFacts, error) {
@@ -193,7 +195,10 @@ func (s *Rekap) load(ctx context.Context, inst string, ps []domain.PegawaiView, 
 	if f.rekaman, err = s.Store.KehadiranRange(ctx, inst, first.Add(-24*time.Hour), last.Add(48*time.Hour), ids...); err != nil {
 		return f, err
 	}
-	f.izin, err = s.Store.IzinDisetujuiRange(ctx, inst, first, last, ids...)
+	if f.izin, err = s.Store.IzinDisetujuiRange(ctx, inst, first, last, ids...); err != nil {
+		return f, err
+	}
+	f.fleks, err = s.Store.FleksibelRange(ctx, inst, first, last, ids...)
 	return f, err
 }
 
@@ -205,7 +210,7 @@ func (f rekapFacts) classify(v domain.PegawaiView, tahun int, bulan time.Month, 
 	}
 	return domain.KlasifikasiBulan(domain.KlasifikasiInput{Tahun: tahun, Bulan: bulan, Lokasi: f.loc[v.UnitKerjaID],
 		PegawaiID: v.Pegawai.ID, Jadwal: j.Jadwal, Penyesuaian: j.Penyesuaian, Roster: f.roster[v.Pegawai.ID], Libur: f.libur,
-		Rekaman: f.rekaman[v.Pegawai.ID], Izin: f.izin[v.Pegawai.ID], TMT: v.TMT, Akhir: upTo})
+		Rekaman: f.rekaman[v.Pegawai.ID], Izin: f.izin[v.Pegawai.ID], Fleksibel: f.fleks[v.Pegawai.ID], TMT: v.TMT, Akhir: upTo})
 }
 
 func monthRange(tahun int, bulan time.Month) (time.Time, time.Time) {

@@ -377,6 +377,27 @@ func (e JenisASN) Valid() bool {
 	}
 }
 
+// Defines values for JenisFleksibel.
+const (
+	JenisFleksibelDINAMIS        JenisFleksibel = "DINAMIS"
+	JenisFleksibelFLEKSIBELWAKTU JenisFleksibel = "FLEKSIBEL_WAKTU"
+	JenisFleksibelWFA            JenisFleksibel = "WFA"
+)
+
+// Valid indicates whether the value is a known member of the JenisFleksibel enum.
+func (e JenisFleksibel) Valid() bool {
+	switch e {
+	case JenisFleksibelDINAMIS:
+		return true
+	case JenisFleksibelFLEKSIBELWAKTU:
+		return true
+	case JenisFleksibelWFA:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for JenisHukuman.
 const (
 	PEMBEBASANJABATAN   JenisHukuman = "PEMBEBASAN_JABATAN"
@@ -2298,6 +2319,9 @@ type JawabanUmpanBalik struct {
 // JenisASN defines model for JenisASN.
 type JenisASN string
 
+// JenisFleksibel A flexible arrangement of PermenPANRB 4/2025.
+type JenisFleksibel string
+
 // JenisHukuman PP 94/2021 sanctions.
 type JenisHukuman string
 
@@ -2501,6 +2525,52 @@ type KeputusanIzin struct {
 
 // KeputusanIzinKeputusan defines model for KeputusanIzin.Keputusan.
 type KeputusanIzinKeputusan string
+
+// KerjaFleksibel defines model for KerjaFleksibel.
+type KerjaFleksibel struct {
+	AkhirMasuk  nullable.Nullable[string] `json:"akhir_masuk"`
+	AwalMasuk   nullable.Nullable[string] `json:"awal_masuk"`
+	CreatedAt   time.Time                 `json:"created_at"`
+	DurasiMenit nullable.Nullable[int]    `json:"durasi_menit"`
+	Id          openapi_types.UUID        `json:"id"`
+
+	// Jenis A flexible arrangement of PermenPANRB 4/2025.
+	Jenis      JenisFleksibel     `json:"jenis"`
+	Keterangan string             `json:"keterangan"`
+	Mulai      openapi_types.Date `json:"mulai"`
+	Nama       string             `json:"nama"`
+	Nip        string             `json:"nip"`
+	NomorSk    string             `json:"nomor_sk"`
+	Selesai    openapi_types.Date `json:"selesai"`
+}
+
+// KerjaFleksibelInput defines model for KerjaFleksibelInput.
+type KerjaFleksibelInput struct {
+	// AkhirMasuk FLEKSIBEL_WAKTU: latest clock-in without lateness.
+	AkhirMasuk *string `json:"akhir_masuk,omitempty"`
+
+	// AwalMasuk FLEKSIBEL_WAKTU: earliest clock-in, local HH:MM.
+	AwalMasuk *string `json:"awal_masuk,omitempty"`
+
+	// DurasiMenit FLEKSIBEL_WAKTU: working time from the clock-in.
+	DurasiMenit *int `json:"durasi_menit,omitempty"`
+
+	// Jenis A flexible arrangement of PermenPANRB 4/2025.
+	Jenis      JenisFleksibel     `json:"jenis"`
+	Keterangan *string            `json:"keterangan,omitempty"`
+	Mulai      openapi_types.Date `json:"mulai"`
+	Nip        string             `json:"nip"`
+	NomorSk    *string            `json:"nomor_sk,omitempty"`
+	Selesai    openapi_types.Date `json:"selesai"`
+}
+
+// KerjaFleksibelPage defines model for KerjaFleksibelPage.
+type KerjaFleksibelPage struct {
+	Items    []KerjaFleksibel `json:"items"`
+	Page     int              `json:"page"`
+	PageSize int              `json:"page_size"`
+	Total    int64            `json:"total"`
+}
 
 // KlienAPI defines model for KlienAPI.
 type KlienAPI struct {
@@ -4227,6 +4297,26 @@ type GetRekapKehadiranParams struct {
 	Rinci *bool `form:"rinci,omitempty" json:"rinci,omitempty"`
 }
 
+// ListKerjaFleksibelParams defines parameters for ListKerjaFleksibel.
+type ListKerjaFleksibelParams struct {
+	// Page 1-based page number.
+	Page     *Page     `form:"page,omitempty" json:"page,omitempty"`
+	PageSize *PageSize `form:"page_size,omitempty" json:"page_size,omitempty"`
+	Nip      *string   `form:"nip,omitempty" json:"nip,omitempty"`
+
+	// BerlakuPada Only arrangements covering this date.
+	BerlakuPada *openapi_types.Date `form:"berlaku_pada,omitempty" json:"berlaku_pada,omitempty"`
+}
+
+// CreateKerjaFleksibelParams defines parameters for CreateKerjaFleksibel.
+type CreateKerjaFleksibelParams struct {
+	// IdempotencyKey A client-chosen key (e.g. a UUIDv4) that makes a retried submission return the
+	// first result: the same key with the same request gives the stored response
+	// (header Idempotent-Replayed: true) and no second record; the same key with another
+	// request is 422; a retry while the first is still running is 409.
+	IdempotencyKey *IdempotencyKey `json:"Idempotency-Key,omitempty"`
+}
+
 // ListKlienAPIParams defines parameters for ListKlienAPI.
 type ListKlienAPIParams struct {
 	// Page 1-based page number.
@@ -4680,6 +4770,9 @@ type ImportKehadiranTextRequestBody = ImportKehadiranTextBody
 // KoreksiKehadiranJSONRequestBody defines body for KoreksiKehadiran for application/json ContentType.
 type KoreksiKehadiranJSONRequestBody = KoreksiKehadiranInput
 
+// CreateKerjaFleksibelJSONRequestBody defines body for CreateKerjaFleksibel for application/json ContentType.
+type CreateKerjaFleksibelJSONRequestBody = KerjaFleksibelInput
+
 // CreateKlienAPIJSONRequestBody defines body for CreateKlienAPI for application/json ContentType.
 type CreateKlienAPIJSONRequestBody = KlienAPIInput
 
@@ -4937,6 +5030,18 @@ type ServerInterface interface {
 	// GetRekapKehadiran Monthly attendance summary per pegawai
 	// (GET /api/v1/kehadiran/rekap)
 	GetRekapKehadiran(ctx echo.Context, params GetRekapKehadiranParams) error
+	// ListKerjaFleksibel Authorised flexible work arrangements (PermenPANRB 4/2025) within the caller's reach
+	// (GET /api/v1/kerja-fleksibel)
+	ListKerjaFleksibel(ctx echo.Context, params ListKerjaFleksibelParams) error
+	// CreateKerjaFleksibel Authorise a pegawai to work flexibly over a date range (ADMIN_INSTANSI, or ADMIN_UNIT in scope)
+	// (POST /api/v1/kerja-fleksibel)
+	CreateKerjaFleksibel(ctx echo.Context, params CreateKerjaFleksibelParams) error
+	// DeleteKerjaFleksibel Withdraw an arrangement (ADMIN_INSTANSI, or ADMIN_UNIT in scope)
+	// (DELETE /api/v1/kerja-fleksibel/{id})
+	DeleteKerjaFleksibel(ctx echo.Context, id ID) error
+	// GetKerjaFleksibel One arrangement
+	// (GET /api/v1/kerja-fleksibel/{id})
+	GetKerjaFleksibel(ctx echo.Context, id ID) error
 	// ListKlienAPI List the instansi's API clients
 	// (GET /api/v1/klien-api)
 	ListKlienAPI(ctx echo.Context, params ListKlienAPIParams) error
@@ -6722,6 +6827,106 @@ func (w *ServerInterfaceWrapper) GetRekapKehadiran(ctx echo.Context) error {
 
 	// Invoke the callback with all the unmarshaled arguments
 	err = w.Handler.GetRekapKehadiran(ctx, params)
+	return err
+}
+
+// ListKerjaFleksibel converts echo context to params.
+func (w *ServerInterfaceWrapper) ListKerjaFleksibel(ctx echo.Context) error {
+	var err error
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ListKerjaFleksibelParams
+	// ------------- Optional query parameter "page" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "page", ctx.QueryParams(), &params.Page, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter page: %s", err))
+	}
+
+	// ------------- Optional query parameter "page_size" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "page_size", ctx.QueryParams(), &params.PageSize, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter page_size: %s", err))
+	}
+
+	// ------------- Optional query parameter "nip" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "nip", ctx.QueryParams(), &params.Nip, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter nip: %s", err))
+	}
+
+	// ------------- Optional query parameter "berlaku_pada" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "berlaku_pada", ctx.QueryParams(), &params.BerlakuPada, runtime.BindQueryParameterOptions{Type: "string", Format: "date"})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter berlaku_pada: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.ListKerjaFleksibel(ctx, params)
+	return err
+}
+
+// CreateKerjaFleksibel converts echo context to params.
+func (w *ServerInterfaceWrapper) CreateKerjaFleksibel(ctx echo.Context) error {
+	var err error
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params CreateKerjaFleksibelParams
+
+	headers := ctx.Request().Header
+	// ------------- Optional header parameter "Idempotency-Key" -------------
+	if valueList, found := headers[http.CanonicalHeaderKey("Idempotency-Key")]; found {
+		var IdempotencyKey IdempotencyKey
+		n := len(valueList)
+		if n != 1 {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Expected one value for Idempotency-Key, got %d", n))
+		}
+
+		err = runtime.BindStyledParameterWithOptions("simple", "Idempotency-Key", valueList[0], &IdempotencyKey, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""})
+		if err != nil {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter Idempotency-Key: %s", err))
+		}
+
+		params.IdempotencyKey = &IdempotencyKey
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.CreateKerjaFleksibel(ctx, params)
+	return err
+}
+
+// DeleteKerjaFleksibel converts echo context to params.
+func (w *ServerInterfaceWrapper) DeleteKerjaFleksibel(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "id" -------------
+	var id ID
+
+	err = runtime.BindStyledParameterWithOptions("simple", "id", ctx.Param("id"), &id, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter id: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.DeleteKerjaFleksibel(ctx, id)
+	return err
+}
+
+// GetKerjaFleksibel converts echo context to params.
+func (w *ServerInterfaceWrapper) GetKerjaFleksibel(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "id" -------------
+	var id ID
+
+	err = runtime.BindStyledParameterWithOptions("simple", "id", ctx.Param("id"), &id, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter id: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.GetKerjaFleksibel(ctx, id)
 	return err
 }
 
@@ -8869,6 +9074,10 @@ func RegisterHandlersWithOptions(router EchoRouter, si ServerInterface, options 
 	router.GET(options.BaseURL+"/api/v1/masukan-tpp/:tahun/:bulan", wrapper.ListMasukanTPP, options.OperationMiddlewares["listMasukanTPP"]...)
 	router.PUT(options.BaseURL+"/api/v1/masukan-tpp/:tahun/:bulan", wrapper.PutMasukanTPP, options.OperationMiddlewares["putMasukanTPP"]...)
 	router.GET(options.BaseURL+"/api/v1/pegawai/:nip/tpp/:periode", wrapper.GetTPPPegawai, options.OperationMiddlewares["getTPPPegawai"]...)
+	router.GET(options.BaseURL+"/api/v1/kerja-fleksibel", wrapper.ListKerjaFleksibel, options.OperationMiddlewares["listKerjaFleksibel"]...)
+	router.POST(options.BaseURL+"/api/v1/kerja-fleksibel", wrapper.CreateKerjaFleksibel, options.OperationMiddlewares["createKerjaFleksibel"]...)
+	router.DELETE(options.BaseURL+"/api/v1/kerja-fleksibel/:id", wrapper.DeleteKerjaFleksibel, options.OperationMiddlewares["deleteKerjaFleksibel"]...)
+	router.GET(options.BaseURL+"/api/v1/kerja-fleksibel/:id", wrapper.GetKerjaFleksibel, options.OperationMiddlewares["getKerjaFleksibel"]...)
 
 }
 
@@ -15289,6 +15498,441 @@ type GetRekapKehadiran413ApplicationProblemPlusJSONResponse struct {
 }
 
 func (response GetRekapKehadiran413ApplicationProblemPlusJSONResponse) VisitGetRekapKehadiranResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListKerjaFleksibelRequestObject struct {
+	Params ListKerjaFleksibelParams
+}
+
+type ListKerjaFleksibelResponseObject interface {
+	VisitListKerjaFleksibelResponse(w http.ResponseWriter) error
+}
+
+type ListKerjaFleksibel200JSONResponse KerjaFleksibelPage
+
+func (response ListKerjaFleksibel200JSONResponse) VisitListKerjaFleksibelResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListKerjaFleksibel400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response ListKerjaFleksibel400ApplicationProblemPlusJSONResponse) VisitListKerjaFleksibelResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListKerjaFleksibel401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response ListKerjaFleksibel401ApplicationProblemPlusJSONResponse) VisitListKerjaFleksibelResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListKerjaFleksibel403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response ListKerjaFleksibel403ApplicationProblemPlusJSONResponse) VisitListKerjaFleksibelResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListKerjaFleksibel404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response ListKerjaFleksibel404ApplicationProblemPlusJSONResponse) VisitListKerjaFleksibelResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListKerjaFleksibel413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response ListKerjaFleksibel413ApplicationProblemPlusJSONResponse) VisitListKerjaFleksibelResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateKerjaFleksibelRequestObject struct {
+	Params CreateKerjaFleksibelParams
+	Body   *CreateKerjaFleksibelJSONRequestBody
+}
+
+type CreateKerjaFleksibelResponseObject interface {
+	VisitCreateKerjaFleksibelResponse(w http.ResponseWriter) error
+}
+
+type CreateKerjaFleksibel201JSONResponse KerjaFleksibel
+
+func (response CreateKerjaFleksibel201JSONResponse) VisitCreateKerjaFleksibelResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(201)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateKerjaFleksibel400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response CreateKerjaFleksibel400ApplicationProblemPlusJSONResponse) VisitCreateKerjaFleksibelResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateKerjaFleksibel401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response CreateKerjaFleksibel401ApplicationProblemPlusJSONResponse) VisitCreateKerjaFleksibelResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateKerjaFleksibel403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response CreateKerjaFleksibel403ApplicationProblemPlusJSONResponse) VisitCreateKerjaFleksibelResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateKerjaFleksibel404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response CreateKerjaFleksibel404ApplicationProblemPlusJSONResponse) VisitCreateKerjaFleksibelResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateKerjaFleksibel409ApplicationProblemPlusJSONResponse struct {
+	ConflictApplicationProblemPlusJSONResponse
+}
+
+func (response CreateKerjaFleksibel409ApplicationProblemPlusJSONResponse) VisitCreateKerjaFleksibelResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateKerjaFleksibel413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response CreateKerjaFleksibel413ApplicationProblemPlusJSONResponse) VisitCreateKerjaFleksibelResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateKerjaFleksibel422ApplicationProblemPlusJSONResponse struct {
+	UnprocessableApplicationProblemPlusJSONResponse
+}
+
+func (response CreateKerjaFleksibel422ApplicationProblemPlusJSONResponse) VisitCreateKerjaFleksibelResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteKerjaFleksibelRequestObject struct {
+	Id ID `json:"id"`
+}
+
+type DeleteKerjaFleksibelResponseObject interface {
+	VisitDeleteKerjaFleksibelResponse(w http.ResponseWriter) error
+}
+
+type DeleteKerjaFleksibel204Response struct {
+}
+
+func (response DeleteKerjaFleksibel204Response) VisitDeleteKerjaFleksibelResponse(w http.ResponseWriter) error {
+	w.WriteHeader(204)
+	return nil
+}
+
+type DeleteKerjaFleksibel400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response DeleteKerjaFleksibel400ApplicationProblemPlusJSONResponse) VisitDeleteKerjaFleksibelResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteKerjaFleksibel401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response DeleteKerjaFleksibel401ApplicationProblemPlusJSONResponse) VisitDeleteKerjaFleksibelResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteKerjaFleksibel403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response DeleteKerjaFleksibel403ApplicationProblemPlusJSONResponse) VisitDeleteKerjaFleksibelResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteKerjaFleksibel404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response DeleteKerjaFleksibel404ApplicationProblemPlusJSONResponse) VisitDeleteKerjaFleksibelResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteKerjaFleksibel413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response DeleteKerjaFleksibel413ApplicationProblemPlusJSONResponse) VisitDeleteKerjaFleksibelResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetKerjaFleksibelRequestObject struct {
+	Id ID `json:"id"`
+}
+
+type GetKerjaFleksibelResponseObject interface {
+	VisitGetKerjaFleksibelResponse(w http.ResponseWriter) error
+}
+
+type GetKerjaFleksibel200JSONResponse KerjaFleksibel
+
+func (response GetKerjaFleksibel200JSONResponse) VisitGetKerjaFleksibelResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetKerjaFleksibel400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response GetKerjaFleksibel400ApplicationProblemPlusJSONResponse) VisitGetKerjaFleksibelResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetKerjaFleksibel401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response GetKerjaFleksibel401ApplicationProblemPlusJSONResponse) VisitGetKerjaFleksibelResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetKerjaFleksibel403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response GetKerjaFleksibel403ApplicationProblemPlusJSONResponse) VisitGetKerjaFleksibelResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetKerjaFleksibel404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response GetKerjaFleksibel404ApplicationProblemPlusJSONResponse) VisitGetKerjaFleksibelResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetKerjaFleksibel413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response GetKerjaFleksibel413ApplicationProblemPlusJSONResponse) VisitGetKerjaFleksibelResponse(w http.ResponseWriter) error {
 
 	var buf bytes.Buffer
 	if err := json.NewEncoder(&buf).Encode(response); err != nil {
@@ -24194,6 +24838,18 @@ type StrictServerInterface interface {
 	// GetRekapKehadiran Monthly attendance summary per pegawai
 	// (GET /api/v1/kehadiran/rekap)
 	GetRekapKehadiran(ctx context.Context, request GetRekapKehadiranRequestObject) (GetRekapKehadiranResponseObject, error)
+	// ListKerjaFleksibel Authorised flexible work arrangements (PermenPANRB 4/2025) within the caller's reach
+	// (GET /api/v1/kerja-fleksibel)
+	ListKerjaFleksibel(ctx context.Context, request ListKerjaFleksibelRequestObject) (ListKerjaFleksibelResponseObject, error)
+	// CreateKerjaFleksibel Authorise a pegawai to work flexibly over a date range (ADMIN_INSTANSI, or ADMIN_UNIT in scope)
+	// (POST /api/v1/kerja-fleksibel)
+	CreateKerjaFleksibel(ctx context.Context, request CreateKerjaFleksibelRequestObject) (CreateKerjaFleksibelResponseObject, error)
+	// DeleteKerjaFleksibel Withdraw an arrangement (ADMIN_INSTANSI, or ADMIN_UNIT in scope)
+	// (DELETE /api/v1/kerja-fleksibel/{id})
+	DeleteKerjaFleksibel(ctx context.Context, request DeleteKerjaFleksibelRequestObject) (DeleteKerjaFleksibelResponseObject, error)
+	// GetKerjaFleksibel One arrangement
+	// (GET /api/v1/kerja-fleksibel/{id})
+	GetKerjaFleksibel(ctx context.Context, request GetKerjaFleksibelRequestObject) (GetKerjaFleksibelResponseObject, error)
 	// ListKlienAPI List the instansi's API clients
 	// (GET /api/v1/klien-api)
 	ListKlienAPI(ctx context.Context, request ListKlienAPIRequestObject) (ListKlienAPIResponseObject, error)
@@ -26431,6 +27087,129 @@ func (sh *strictHandler) GetRekapKehadiran(ctx echo.Context, params GetRekapKeha
 		return err
 	} else if validResponse, ok := response.(GetRekapKehadiranResponseObject); ok {
 		return validResponse.VisitGetRekapKehadiranResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// ListKerjaFleksibel operation middleware
+func (sh *strictHandler) ListKerjaFleksibel(ctx echo.Context, params ListKerjaFleksibelParams) error {
+	var request ListKerjaFleksibelRequestObject
+
+	request.Params = params
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.ListKerjaFleksibel(ctx.Request().Context(), request.(ListKerjaFleksibelRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListKerjaFleksibel")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(ListKerjaFleksibelResponseObject); ok {
+		return validResponse.VisitListKerjaFleksibelResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// CreateKerjaFleksibel operation middleware
+func (sh *strictHandler) CreateKerjaFleksibel(ctx echo.Context, params CreateKerjaFleksibelParams) error {
+	var request CreateKerjaFleksibelRequestObject
+
+	request.Params = params
+
+	var body CreateKerjaFleksibelJSONRequestBody
+	var err error
+	if binder, ok := ctx.Echo().Binder.(*echo.DefaultBinder); ok {
+		// A request validator built on kin-openapi's openapi3filter with
+		// KeepValidatedValue leaves the value it validated on the body. Bind
+		// that value, matching member names exactly, so the handler receives
+		// what was validated instead of a second, case-insensitive decode.
+		// Otherwise bind only the request body, so that path and query
+		// parameters are not also bound into the body struct.
+		if vb, ok := ctx.Request().Body.(interface{ ValidatedValue() any }); !ok || runtime.BindJSONValue(vb.ValidatedValue(), &body) != nil {
+			err = binder.BindBody(ctx, &body)
+		}
+	} else {
+		// A custom binder is installed on the Echo instance; defer to it
+		// entirely, since echo.Binder does not expose body-only binding and
+		// the binder may do more than decode (for example call ctx.Validate).
+		err = ctx.Bind(&body)
+	}
+	if err != nil {
+		return err
+	}
+	request.Body = &body
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.CreateKerjaFleksibel(ctx.Request().Context(), request.(CreateKerjaFleksibelRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "CreateKerjaFleksibel")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(CreateKerjaFleksibelResponseObject); ok {
+		return validResponse.VisitCreateKerjaFleksibelResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// DeleteKerjaFleksibel operation middleware
+func (sh *strictHandler) DeleteKerjaFleksibel(ctx echo.Context, id ID) error {
+	var request DeleteKerjaFleksibelRequestObject
+
+	request.Id = id
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.DeleteKerjaFleksibel(ctx.Request().Context(), request.(DeleteKerjaFleksibelRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "DeleteKerjaFleksibel")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(DeleteKerjaFleksibelResponseObject); ok {
+		return validResponse.VisitDeleteKerjaFleksibelResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// GetKerjaFleksibel operation middleware
+func (sh *strictHandler) GetKerjaFleksibel(ctx echo.Context, id ID) error {
+	var request GetKerjaFleksibelRequestObject
+
+	request.Id = id
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.GetKerjaFleksibel(ctx.Request().Context(), request.(GetKerjaFleksibelRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "GetKerjaFleksibel")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(GetKerjaFleksibelResponseObject); ok {
+		return validResponse.VisitGetKerjaFleksibelResponse(ctx.Response())
 	} else if response != nil {
 		return fmt.Errorf("unexpected response type: %T", response)
 	}

@@ -70,6 +70,7 @@ func New(ctx context.Context, db *repository.DB, o Options) (*App, error) {
 		Kehadiran:  &service.Kehadiran{Base: base, Store: db, Org: pegawai},
 		Izin:       &service.Izin{Base: base, Store: db, Org: pegawai},
 		Hukuman:    &service.HukumanDisiplin{Base: base, Store: db, Org: pegawai},
+		Fleksibel:  &service.KerjaFleksibel{Base: base, Store: db, Org: pegawai},
 		Rekap:      rekap,
 		AturanTPP:  aturan,
 		PaguTPP:    pagu,
