@@ -60,8 +60,15 @@ type Jadwal struct {
 
 // JadwalPegawai is the schedule a pegawai follows on a date, with its overrides.
 type JadwalPegawai struct {
+	ID          string // the schedule's id; "" for the default office week
 	Jadwal      domain.Jadwal
 	Penyesuaian []domain.PenyesuaianJadwal
+}
+
+// JadwalRentang is a schedule followed from Mulai (a local date) until the next one.
+type JadwalRentang struct {
+	Mulai time.Time
+	JadwalPegawai
 }
 
 // PenugasanJadwalInput is a new assignment: exactly one of UnitKerjaID and NIP.
@@ -447,7 +454,7 @@ func (r jadwalResolver) untuk(pegawaiID, unitKerjaID, unitPath string, d time.Ti
 	}
 	if p, ok := r.indeks.Berlaku(pegawaiID, unitPath, d); ok {
 		if j, ok := r.jadwal[p.JadwalID]; ok {
-			return JadwalPegawai{Jadwal: j.Jadwal, Penyesuaian: j.Penyesuaian}
+			return JadwalPegawai{ID: j.ID, Jadwal: j.Jadwal, Penyesuaian: j.Penyesuaian}
 		}
 	}
 	return r.bawaan
@@ -456,22 +463,62 @@ func (r jadwalResolver) untuk(pegawaiID, unitKerjaID, unitPath string, d time.Ti
 // Untuk returns, keyed by pegawai id, the schedule each pegawai follows on local date
 // d: their own assignment, else the nearest unit's (their unit, then its ancestors),
 // else the default office week (domain.JadwalDefault). It is for other services and
-// checks no permission. It makes two queries whatever the number of pegawai. The
-// values share the schedules' slices: treat them as read-only.
+// checks no permission. The values share the schedules' slices: treat them as
+// read-only.
 func (s *Jadwal) Untuk(ctx context.Context, instansiID string, pegawai []domain.PegawaiView, d time.Time) (map[string]JadwalPegawai, error) {
-	d = jadwalTanggal(d)
+	segs, err := s.UntukBulan(ctx, instansiID, pegawai, d, d)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]JadwalPegawai, len(segs))
+	for id, ss := range segs {
+		out[id] = ss[0].JadwalPegawai
+	}
+	return out, nil
+}
+
+// UntukBulan returns, keyed by pegawai id, the schedules each pegawai follows over
+// [first, last]: one entry from first, and another from each date an assignment that
+// changes their schedule starts or ends. It makes two queries whatever the number of
+// pegawai.
+func (s *Jadwal) UntukBulan(ctx context.Context, instansiID string, pegawai []domain.PegawaiView, first, last time.Time) (map[string][]JadwalRentang, error) {
+	first, last = jadwalTanggal(first), jadwalTanggal(last)
 	jadwal, err := s.Store.ListJadwal(ctx, instansiID)
 	if err != nil {
 		return nil, err
 	}
-	penugasan, err := s.Store.PenugasanJadwalBerlaku(ctx, instansiID, d, d)
+	penugasan, err := s.Store.PenugasanJadwalBerlaku(ctx, instansiID, first, last)
 	if err != nil {
 		return nil, err
 	}
 	r := newJadwalResolver(jadwal, penugasan)
-	out := make(map[string]JadwalPegawai, len(pegawai))
+	// the dates on which some schedule may change: assignments starting, or ending the day before
+	ubah := map[time.Time]bool{}
+	for _, p := range penugasan {
+		if p.BerlakuMulai.After(first) && !p.BerlakuMulai.After(last) {
+			ubah[p.BerlakuMulai] = true
+		}
+		if p.BerlakuSelesai != nil {
+			if d := p.BerlakuSelesai.AddDate(0, 0, 1); d.After(first) && !d.After(last) {
+				ubah[d] = true
+			}
+		}
+	}
+	dates := []time.Time{first}
+	for d := range ubah {
+		dates = append(dates, d)
+	}
+	slices.SortFunc(dates, func(a, b time.Time) int { return a.Compare(b) })
+	out := make(map[string][]JadwalRentang, len(pegawai))
 	for _, p := range pegawai {
-		out[p.Pegawai.ID] = r.untuk(p.Pegawai.ID, p.UnitKerjaID, p.UnitPath, d)
+		var segs []JadwalRentang
+		for _, d := range dates {
+			j := r.untuk(p.Pegawai.ID, p.UnitKerjaID, p.UnitPath, d)
+			if len(segs) == 0 || segs[len(segs)-1].ID != j.ID {
+				segs = append(segs, JadwalRentang{Mulai: d, JadwalPegawai: j})
+			}
+		}
+		out[p.Pegawai.ID] = segs
 	}
 	return out, nil
 }

@@ -29,7 +29,7 @@ type RekapStore interface {
 
 // JadwalResolver gives the schedule in force for each pegawai on a date. *Jadwal provides it.
 type JadwalResolver interface {
-	Untuk(ctx context.Context, instansiID string, pegawai []domain.PegawaiView, d time.Time) (map[string]JadwalPegawai, error)
+	UntukBulan(ctx context.Context, instansiID string, pegawai []domain.PegawaiView, first, last time.Time) (map[string][]JadwalRentang, error)
 }
 
 // Rekap computes monthly attendance summaries and the yearly PP 94/2021 check.
@@ -144,7 +144,7 @@ func (s *Rekap) canRead(ctx context.Context, a domain.Actor, inst string, v doma
 // constant number of queries.
 type rekapFacts struct {
 	loc     map[string]*time.Location // by unit id; instansi zone when the unit has none
-	jadwal  map[string]JadwalPegawai
+	jadwal  map[string][]JadwalRentang
 	libur   []domain.HariLibur
 	roster  map[string][]domain.RosterShift
 	rekaman map[string][]domain.Rekaman
@@ -152,7 +152,16 @@ type rekapFacts struct {
 	fleks   map[string][]domain.Fleksibel
 }
 
-func (s *Rekap) load(ctx context.Context, inst string, ps []domain.PegawaiView, first, last time.Time) (rekapFacts, error) {
+// rekamanRange is the window of clock records a month's classification reads: from the
+// day before (night shifts) to the day after, in UTC: the widest zone is 9 hours off.
+func rekamanRange(first, last time.Time) (time.Time, time.Time) {
+	return first.Add(-24 * time.Hour), last.Add(48 * time.Hour)
+}
+
+// load reads what the month's classification of ps needs; rekaman, when not nil, are
+// the month's clock records already read (a payroll run reads them once for all its
+// chunks).
+func (s *Rekap) load(ctx context.Context, inst string, ps []domain.PegawaiView, first, last time.Time, rekaman map[string][]domain.Rekaman) (rekapFacts, error) {
 	var f rekapFacts
 	i, err := s.Store.GetInstansi(ctx, inst)
 	if err != nil {
@@ -175,7 +184,7 @@ func (s *Rekap) load(ctx context.Context, inst string, ps []domain.PegawaiView, 
 			}
 		}
 	}
-	if f.jadwal, err = s.Jadwal.Untuk(ctx, inst, ps, first); err != nil {
+	if f.jadwal, err = s.Jadwal.UntukBulan(ctx, inst, ps, first, last); err != nil {
 		return f, err
 	}
 	// holidays around the month decide the special days next to a cuti bersama block
@@ -190,10 +199,13 @@ func (s *Rekap) load(ctx context.Context, inst string, ps []domain.PegawaiView, 
 	for _, r := range roster {
 		f.roster[r.PegawaiID] = append(f.roster[r.PegawaiID], r)
 	}
-	// records from the day before (night shifts) to the day after, in UTC: the widest zone is 9 hours off
 	ids := sedikit(ps)
-	if f.rekaman, err = s.Store.KehadiranRange(ctx, inst, first.Add(-24*time.Hour), last.Add(48*time.Hour), ids...); err != nil {
-		return f, err
+	f.rekaman = rekaman
+	if f.rekaman == nil {
+		from, to := rekamanRange(first, last)
+		if f.rekaman, err = s.Store.KehadiranRange(ctx, inst, from, to, ids...); err != nil {
+			return f, err
+		}
 	}
 	if f.izin, err = s.Store.IzinDisetujuiRange(ctx, inst, first, last, ids...); err != nil {
 		return f, err
@@ -204,13 +216,30 @@ func (s *Rekap) load(ctx context.Context, inst string, ps []domain.PegawaiView, 
 
 // classify classifies one pegawai's month, ignoring days after upTo (not yet happened).
 func (f rekapFacts) classify(v domain.PegawaiView, tahun int, bulan time.Month, upTo time.Time) []domain.FaktaHari {
-	j, ok := f.jadwal[v.Pegawai.ID]
-	if !ok {
-		j = JadwalPegawai{Jadwal: domain.JadwalDefault()}
+	segs := f.jadwal[v.Pegawai.ID]
+	if len(segs) == 0 {
+		segs = []JadwalRentang{{JadwalPegawai: JadwalPegawai{Jadwal: domain.JadwalDefault()}}}
 	}
-	return domain.KlasifikasiBulan(domain.KlasifikasiInput{Tahun: tahun, Bulan: bulan, Lokasi: f.loc[v.UnitKerjaID],
-		PegawaiID: v.Pegawai.ID, Jadwal: j.Jadwal, Penyesuaian: j.Penyesuaian, Roster: f.roster[v.Pegawai.ID], Libur: f.libur,
-		Rekaman: f.rekaman[v.Pegawai.ID], Izin: f.izin[v.Pegawai.ID], Fleksibel: f.fleks[v.Pegawai.ID], TMT: v.TMT, Akhir: upTo})
+	in := domain.KlasifikasiInput{Tahun: tahun, Bulan: bulan, Lokasi: f.loc[v.UnitKerjaID],
+		PegawaiID: v.Pegawai.ID, Roster: f.roster[v.Pegawai.ID], Libur: f.libur,
+		Rekaman: f.rekaman[v.Pegawai.ID], Izin: f.izin[v.Pegawai.ID], Fleksibel: f.fleks[v.Pegawai.ID], TMT: v.TMT, Akhir: upTo}
+	in.Jadwal, in.Penyesuaian = segs[0].Jadwal, segs[0].Penyesuaian
+	hari := domain.KlasifikasiBulan(in)
+	// a schedule that changes within the month: each day as the schedule of that day classifies it
+	for i, seg := range segs[1:] {
+		in.Jadwal, in.Penyesuaian = seg.Jadwal, seg.Penyesuaian
+		lain := domain.KlasifikasiBulan(in)
+		var sampai time.Time
+		if i+2 < len(segs) {
+			sampai = segs[i+2].Mulai
+		}
+		for d := range hari {
+			if !hari[d].Tanggal.Before(seg.Mulai) && (sampai.IsZero() || hari[d].Tanggal.Before(sampai)) {
+				hari[d] = lain[d]
+			}
+		}
+	}
+	return hari
 }
 
 func monthRange(tahun int, bulan time.Month) (time.Time, time.Time) {
@@ -250,7 +279,7 @@ func (s *Rekap) Bulanan(ctx context.Context, q RekapQuery, pg Page) ([]RekapView
 	if err != nil {
 		return nil, 0, err
 	}
-	f, err := s.load(ctx, inst, ps, first, last)
+	f, err := s.load(ctx, inst, ps, first, last, nil)
 	if err != nil {
 		return nil, 0, err
 	}
@@ -341,7 +370,7 @@ func (s *Rekap) Usulan(ctx context.Context, tahun int, unitID string) ([]UsulanH
 	hari := make(map[string][]domain.FaktaHari, len(ps))
 	for m := time.January; m <= lastMonth; m++ {
 		f0, f1 := monthRange(tahun, m)
-		f, err := s.load(ctx, inst, ps, f0, f1)
+		f, err := s.load(ctx, inst, ps, f0, f1, nil)
 		if err != nil {
 			return nil, err
 		}

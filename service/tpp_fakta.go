@@ -51,11 +51,12 @@ type bulanTPP struct {
 
 // muatBulan loads the month's facts for the pegawai with a constant number of
 // queries. Days after upTo have not happened and are not counted.
-func (s *TPP) muatBulan(ctx context.Context, inst string, ps []domain.PegawaiView, tahun int, bulan time.Month, upTo time.Time) (*bulanTPP, error) {
+func (s *TPP) muatBulan(ctx context.Context, inst string, ps []domain.PegawaiView, tahun int, bulan time.Month, upTo time.Time,
+	rekaman map[string][]domain.Rekaman) (*bulanTPP, error) {
 	first, last := monthRange(tahun, bulan)
 	m := &bulanTPP{tahun: tahun, bulan: bulan, upTo: upTo}
 	var err error
-	if m.rekap, err = s.Rekap.load(ctx, inst, ps, first, last); err != nil {
+	if m.rekap, err = s.Rekap.load(ctx, inst, ps, first, last, rekaman); err != nil {
 		return nil, err
 	}
 	ids := sedikit(ps)

@@ -109,7 +109,7 @@ func (s *TPP) perkiraan(ctx context.Context, inst string, out TPPPegawaiView, up
 		return out, err
 	}
 	ps := []domain.PegawaiView{out.Pegawai}
-	m, err := s.muatBulan(ctx, inst, ps, out.Tahun, out.Bulan, upTo)
+	m, err := s.muatBulan(ctx, inst, ps, out.Tahun, out.Bulan, upTo, nil)
 	if err != nil {
 		return out, err
 	}

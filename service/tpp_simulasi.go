@@ -128,7 +128,7 @@ func (s *TPP) simulasiCakupan(ctx context.Context, a domain.Actor, inst string, 
 		return out, err
 	}
 	ps = slices.DeleteFunc(ps, func(v domain.PegawaiView) bool { return !dibayarTPP(v.Status) || v.TMT.After(last) })
-	m, err := s.muatBulan(ctx, inst, ps, in.Tahun, in.Bulan, upTo)
+	m, err := s.muatBulan(ctx, inst, ps, in.Tahun, in.Bulan, upTo, nil)
 	if err != nil {
 		return out, err
 	}
