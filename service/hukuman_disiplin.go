@@ -126,24 +126,9 @@ func (s *HukumanDisiplin) Create(ctx context.Context, in HukumanDisiplinInput) (
 
 // Get reads one sanction within the caller's reach.
 func (s *HukumanDisiplin) Get(ctx context.Context, id string) (domain.HukumanDisiplin, error) {
-	a, inst, err := tenant(ctx)
-	if err != nil {
-		return domain.HukumanDisiplin{}, err
-	}
-	today, err := s.today(ctx, s.Store, inst)
-	if err != nil {
-		return domain.HukumanDisiplin{}, err
-	}
-	h, err := s.Store.GetHukumanDisiplin(ctx, inst, id, today)
-	if err != nil {
-		return domain.HukumanDisiplin{}, err
-	}
-	ok, err := izinBaca(ctx, s.Org, a, inst, h.PegawaiID, h.UnitPath, today)
-	if err != nil {
-		return domain.HukumanDisiplin{}, err
-	}
-	if !ok {
-		return domain.HukumanDisiplin{}, domain.NotFound("Hukuman disiplin")
-	}
-	return h, nil
+	return bacaTentangPegawai(ctx, s.Base, s.Store, s.Org, "Hukuman disiplin",
+		func(ctx context.Context, inst string, today time.Time) (domain.HukumanDisiplin, error) {
+			return s.Store.GetHukumanDisiplin(ctx, inst, id, today)
+		},
+		func(x domain.HukumanDisiplin) (string, string) { return x.PegawaiID, x.UnitPath })
 }

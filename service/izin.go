@@ -62,6 +62,35 @@ func izinPenilai(ctx context.Context, org ReportingChain, inst, pegawaiID string
 	return chain[0].PegawaiID, nil
 }
 
+// bacaTentangPegawai reads one record about a pegawai (an absence document, a sanction,
+// a flexible arrangement) as of today and hides it (404 entity) from callers outside
+// that pegawai's reach (izinBaca).
+func bacaTentangPegawai[T any](ctx context.Context, b Base, store instansiReader, org ReportingChain, entity string,
+	get func(ctx context.Context, inst string, today time.Time) (T, error), milik func(T) (pegawaiID, unitPath string)) (T, error) {
+	var zero T
+	a, inst, err := tenant(ctx)
+	if err != nil {
+		return zero, err
+	}
+	today, err := b.today(ctx, store, inst)
+	if err != nil {
+		return zero, err
+	}
+	x, err := get(ctx, inst, today)
+	if err != nil {
+		return zero, err
+	}
+	pegawaiID, unitPath := milik(x)
+	ok, err := izinBaca(ctx, org, a, inst, pegawaiID, unitPath, today)
+	if err != nil {
+		return zero, err
+	}
+	if !ok {
+		return zero, domain.NotFound(entity)
+	}
+	return x, nil
+}
+
 // izinBaca reports whether the caller reads the attendance records (absence
 // documents, sanctions) of a pegawai placed in unitPath: themself, their rater, the
 // administrators in scope, AUDITOR and KEUANGAN.
@@ -234,26 +263,11 @@ func (s *Izin) Create(ctx context.Context, in IzinInput) (domain.Izin, error) {
 
 // Get reads one document within the caller's reach.
 func (s *Izin) Get(ctx context.Context, id string) (domain.Izin, error) {
-	a, inst, err := tenant(ctx)
-	if err != nil {
-		return domain.Izin{}, err
-	}
-	today, err := s.today(ctx, s.Store, inst)
-	if err != nil {
-		return domain.Izin{}, err
-	}
-	z, err := s.Store.GetIzin(ctx, inst, id, today)
-	if err != nil {
-		return domain.Izin{}, err
-	}
-	ok, err := izinBaca(ctx, s.Org, a, inst, z.PegawaiID, z.UnitPath, today)
-	if err != nil {
-		return domain.Izin{}, err
-	}
-	if !ok {
-		return domain.Izin{}, domain.NotFound("Izin")
-	}
-	return z, nil
+	return bacaTentangPegawai(ctx, s.Base, s.Store, s.Org, "Izin",
+		func(ctx context.Context, inst string, today time.Time) (domain.Izin, error) {
+			return s.Store.GetIzin(ctx, inst, id, today)
+		},
+		func(z domain.Izin) (string, string) { return z.PegawaiID, z.UnitPath })
 }
 
 // Putuskan approves (DISETUJUI) or refuses (DITOLAK, with a note) a filed document:

@@ -124,26 +124,11 @@ func (s *KerjaFleksibel) List(ctx context.Context, f domain.KerjaFleksibelFilter
 
 // Get reads one arrangement within the caller's reach.
 func (s *KerjaFleksibel) Get(ctx context.Context, id string) (domain.KerjaFleksibel, error) {
-	a, inst, err := tenant(ctx)
-	if err != nil {
-		return domain.KerjaFleksibel{}, err
-	}
-	today, err := s.today(ctx, s.Store, inst)
-	if err != nil {
-		return domain.KerjaFleksibel{}, err
-	}
-	k, err := s.Store.GetKerjaFleksibel(ctx, inst, id, today)
-	if err != nil {
-		return domain.KerjaFleksibel{}, err
-	}
-	ok, err := izinBaca(ctx, s.Org, a, inst, k.PegawaiID, k.UnitPath, today)
-	if err != nil {
-		return domain.KerjaFleksibel{}, err
-	}
-	if !ok {
-		return domain.KerjaFleksibel{}, domain.NotFound("Kerja fleksibel")
-	}
-	return k, nil
+	return bacaTentangPegawai(ctx, s.Base, s.Store, s.Org, "Kerja fleksibel",
+		func(ctx context.Context, inst string, today time.Time) (domain.KerjaFleksibel, error) {
+			return s.Store.GetKerjaFleksibel(ctx, inst, id, today)
+		},
+		func(x domain.KerjaFleksibel) (string, string) { return x.PegawaiID, x.UnitPath })
 }
 
 // Delete withdraws an arrangement.
