@@ -285,7 +285,7 @@ func (s *TPP) Lanjutkan(ctx context.Context) error {
 	return nil
 }
 
-// Tunggu waits for every run this process is computing.
+// TungguSemua waits for every run this process is computing.
 func (s *TPP) TungguSemua() {
 	s.jalan.Range(func(_, v any) bool {
 		<-v.(*progres).done
