@@ -48,12 +48,6 @@ func (db *DB) hukumanQuery(ctx context.Context, asOf time.Time) *gormDB {
 		Joins(izinUnitJoin, newDate(asOf))
 }
 
-// LockHukumanPegawai holds an employee's sanction records still until the transaction
-// ends, so that the SK-number check before an insert stays true.
-func (db *DB) LockHukumanPegawai(ctx context.Context, instansiID, pegawaiID string) error {
-	return db.izinKunciPegawai(ctx, instansiID, pegawaiID)
-}
-
 // HukumanNomorSKAda reports whether the employee already has a sanction recorded under
 // the decision number (compared without regard to case).
 func (db *DB) HukumanNomorSKAda(ctx context.Context, instansiID, pegawaiID, nomorSK string) (bool, error) {

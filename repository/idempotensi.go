@@ -8,6 +8,12 @@ import (
 	"github.com/kinerja-id/kinerja/domain"
 )
 
+// How long idempotency keys live.
+const (
+	umurIdempotensi = 24 * time.Hour   // a key and its stored response
+	klaimTerlantar  = 10 * time.Minute // a claim whose request never finished
+)
+
 type idempotensiRow struct {
 	Cakupan     string
 	Kunci       string
@@ -22,8 +28,15 @@ func (idempotensiRow) TableName() string { return "idempotensi" }
 
 // KlaimIdempotensi claims a key for a request with the given fingerprint. It returns
 // true when this request holds the key now; otherwise the stored claim (with its
-// response once complete).
+// response once complete). Expired keys of the caller are removed first.
 func (db *DB) KlaimIdempotensi(ctx context.Context, cakupan, kunci, sidik string, now time.Time) (domain.Idempotensi, bool, error) {
+	// a caller's keys are kept for a day (draft-ietf-httpapi-idempotency-key-header);
+	// a claim still running after ten minutes was abandoned by a stopped process
+	err := db.conn(ctx).Exec(`DELETE FROM idempotensi WHERE cakupan = ? AND (created_at < ? OR (kunci = ? AND status IS NULL AND created_at < ?))`,
+		cakupan, now.Add(-umurIdempotensi).UTC(), kunci, now.Add(-klaimTerlantar).UTC()).Error
+	if err != nil {
+		return domain.Idempotensi{}, false, fmt.Errorf("expire idempotency keys: %w", err)
+	}
 	res := db.conn(ctx).Exec(`INSERT INTO idempotensi (cakupan, kunci, sidik, created_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING`,
 		cakupan, kunci, sidik, now.UTC())
 	if res.Error != nil {

@@ -84,9 +84,10 @@ func izinJangkauan(q *gormDB, j domain.Jangkauan, pegawaiCol string) *gormDB {
 	return q.Where("("+strings.Join(conds, " OR ")+")", args...)
 }
 
-// izinKunciPegawai serialises writes that check an employee's other rows first (the
-// overlap of absence documents, the uniqueness of a sanction's SK number).
-func (db *DB) izinKunciPegawai(ctx context.Context, instansiID, pegawaiID string) error {
+// LockPegawai serialises, until the transaction ends, writes that check an employee's
+// other rows first: the overlap of absence documents or of flexible arrangements, the
+// uniqueness of a sanction's SK number.
+func (db *DB) LockPegawai(ctx context.Context, instansiID, pegawaiID string) error {
 	res := db.conn(ctx).Exec(`UPDATE pegawai SET version = version WHERE instansi_id = ? AND id = ?`, instansiID, pegawaiID)
 	if res.Error != nil {
 		return fmt.Errorf("lock pegawai: %w", res.Error)
@@ -95,12 +96,6 @@ func (db *DB) izinKunciPegawai(ctx context.Context, instansiID, pegawaiID string
 		return domain.NotFound("Pegawai")
 	}
 	return nil
-}
-
-// LockIzinPegawai holds an employee's absence documents still until the transaction
-// ends, so that the overlap check before an insert stays true.
-func (db *DB) LockIzinPegawai(ctx context.Context, instansiID, pegawaiID string) error {
-	return db.izinKunciPegawai(ctx, instansiID, pegawaiID)
 }
 
 // IzinBentrok returns the first filed or approved document of the employee that shares

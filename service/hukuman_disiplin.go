@@ -12,7 +12,7 @@ import (
 type HukumanDisiplinStore interface {
 	GetInstansi(ctx context.Context, id string) (domain.Instansi, error)
 	PegawaiViewByNIP(ctx context.Context, instansiID, nip string, asOf time.Time) (domain.PegawaiView, error)
-	LockHukumanPegawai(ctx context.Context, instansiID, pegawaiID string) error
+	LockPegawai(ctx context.Context, instansiID, pegawaiID string) error
 	HukumanNomorSKAda(ctx context.Context, instansiID, pegawaiID, nomorSK string) (bool, error)
 	CreateHukumanDisiplin(ctx context.Context, h domain.HukumanDisiplin) error
 	GetHukumanDisiplin(ctx context.Context, instansiID, id string, asOf time.Time) (domain.HukumanDisiplin, error)
@@ -72,10 +72,7 @@ func (s *HukumanDisiplin) Create(ctx context.Context, in HukumanDisiplinInput) (
 	if err != nil {
 		return domain.HukumanDisiplin{}, err
 	}
-	if err := requireWrite(a); err != nil {
-		return domain.HukumanDisiplin{}, err
-	}
-	if err := requireRole(a, domain.RoleAdminInstansi, domain.RoleAdminUnit); err != nil {
+	if err := requirePengelola(a); err != nil {
 		return domain.HukumanDisiplin{}, err
 	}
 	h, err := domain.HukumanDisiplin{InstansiID: inst, Jenis: in.Jenis, NomorSK: in.NomorSK,
@@ -84,22 +81,15 @@ func (s *HukumanDisiplin) Create(ctx context.Context, in HukumanDisiplinInput) (
 	if err != nil {
 		return domain.HukumanDisiplin{}, err
 	}
-	today, err := s.today(ctx, s.Store, inst)
+	v, today, err := pegawaiKelolaan(ctx, s.Base, s.Store, a, inst, in.NIP)
 	if err != nil {
 		return domain.HukumanDisiplin{}, err
-	}
-	v, err := s.Store.PegawaiViewByNIP(ctx, inst, in.NIP, today)
-	if err != nil {
-		return domain.HukumanDisiplin{}, missingAs(err, "nip", "Pegawai")
-	}
-	if !kinAdminCovers(a, v.UnitPath) {
-		return domain.HukumanDisiplin{}, domain.MissingRef("nip", "Pegawai")
 	}
 	h.ID, h.PegawaiID, h.CreatedAt = newID(), v.Pegawai.ID, s.Now().UTC()
 	var out domain.HukumanDisiplin
 	err = s.Tx.InTx(ctx, func(ctx context.Context) error {
 		// Serialise records for this pegawai so that the SK-number check holds.
-		if err := s.Store.LockHukumanPegawai(ctx, inst, h.PegawaiID); err != nil {
+		if err := s.Store.LockPegawai(ctx, inst, h.PegawaiID); err != nil {
 			return err
 		}
 		ada, err := s.Store.HukumanNomorSKAda(ctx, inst, h.PegawaiID, h.NomorSK)

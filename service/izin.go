@@ -13,7 +13,7 @@ type IzinStore interface {
 	GetInstansi(ctx context.Context, id string) (domain.Instansi, error)
 	PegawaiViewByNIP(ctx context.Context, instansiID, nip string, asOf time.Time) (domain.PegawaiView, error)
 	PegawaiViewByID(ctx context.Context, instansiID, pegawaiID string, asOf time.Time) (domain.PegawaiView, error)
-	LockIzinPegawai(ctx context.Context, instansiID, pegawaiID string) error
+	LockPegawai(ctx context.Context, instansiID, pegawaiID string) error
 	IzinBentrok(ctx context.Context, instansiID, pegawaiID string, mulai, selesai time.Time) (domain.Izin, bool, error)
 	CreateIzin(ctx context.Context, z domain.Izin) error
 	GetIzin(ctx context.Context, instansiID, id string, asOf time.Time) (domain.Izin, error)
@@ -60,6 +60,35 @@ func izinPenilai(ctx context.Context, org ReportingChain, inst, pegawaiID string
 		return "", nil
 	}
 	return chain[0].PegawaiID, nil
+}
+
+// requirePengelola fails unless the caller records decisions about pegawai: an
+// ADMIN_INSTANSI, or an ADMIN_UNIT (for pegawai in its subtree, see pegawaiKelolaan).
+func requirePengelola(a domain.Actor) error {
+	if err := requireWrite(a); err != nil {
+		return err
+	}
+	return requireRole(a, domain.RoleAdminInstansi, domain.RoleAdminUnit)
+}
+
+// pegawaiKelolaan finds the pegawai a decision is recorded for, as of today, within
+// the administrator's scope (outside it: not found, naming nip), and returns today.
+func pegawaiKelolaan(ctx context.Context, b Base, store interface {
+	instansiReader
+	PegawaiViewByNIP(ctx context.Context, instansiID, nip string, asOf time.Time) (domain.PegawaiView, error)
+}, a domain.Actor, inst, nip string) (domain.PegawaiView, time.Time, error) {
+	today, err := b.today(ctx, store, inst)
+	if err != nil {
+		return domain.PegawaiView{}, today, err
+	}
+	v, err := store.PegawaiViewByNIP(ctx, inst, nip, today)
+	if err != nil {
+		return v, today, missingAs(err, "nip", "Pegawai")
+	}
+	if !kinAdminCovers(a, v.UnitPath) {
+		return v, today, domain.MissingRef("nip", "Pegawai")
+	}
+	return v, today, nil
 }
 
 // bacaTentangPegawai reads one record about a pegawai (an absence document, a sanction,
@@ -240,7 +269,7 @@ func (s *Izin) Create(ctx context.Context, in IzinInput) (domain.Izin, error) {
 	var out domain.Izin
 	err = s.Tx.InTx(ctx, func(ctx context.Context) error {
 		// Serialise filings for this pegawai so that the overlap check holds.
-		if err := s.Store.LockIzinPegawai(ctx, inst, z.PegawaiID); err != nil {
+		if err := s.Store.LockPegawai(ctx, inst, z.PegawaiID); err != nil {
 			return err
 		}
 		lain, ada, err := s.Store.IzinBentrok(ctx, inst, z.PegawaiID, z.Mulai, z.Selesai)

@@ -12,7 +12,7 @@ import (
 type KerjaFleksibelStore interface {
 	GetInstansi(ctx context.Context, id string) (domain.Instansi, error)
 	PegawaiViewByNIP(ctx context.Context, instansiID, nip string, asOf time.Time) (domain.PegawaiView, error)
-	LockHukumanPegawai(ctx context.Context, instansiID, pegawaiID string) error
+	LockPegawai(ctx context.Context, instansiID, pegawaiID string) error
 	CreateKerjaFleksibel(ctx context.Context, k domain.KerjaFleksibel) error
 	KerjaFleksibelTumpang(ctx context.Context, instansiID, pegawaiID string, mulai, selesai time.Time) (int64, error)
 	GetKerjaFleksibel(ctx context.Context, instansiID, id string, asOf time.Time) (domain.KerjaFleksibel, error)
@@ -52,10 +52,7 @@ func (s *KerjaFleksibel) Create(ctx context.Context, in KerjaFleksibelInput) (do
 	if err != nil {
 		return domain.KerjaFleksibel{}, err
 	}
-	if err := requireWrite(a); err != nil {
-		return domain.KerjaFleksibel{}, err
-	}
-	if err := requireRole(a, domain.RoleAdminInstansi, domain.RoleAdminUnit); err != nil {
+	if err := requirePengelola(a); err != nil {
 		return domain.KerjaFleksibel{}, err
 	}
 	f := domain.Fleksibel{Jenis: in.Jenis, Mulai: domain.Date(in.Mulai, time.UTC), Selesai: domain.Date(in.Selesai, time.UTC)}
@@ -65,16 +62,9 @@ func (s *KerjaFleksibel) Create(ctx context.Context, in KerjaFleksibelInput) (do
 	if err := f.Validate(); err != nil {
 		return domain.KerjaFleksibel{}, err
 	}
-	today, err := s.today(ctx, s.Store, inst)
+	v, today, err := pegawaiKelolaan(ctx, s.Base, s.Store, a, inst, in.NIP)
 	if err != nil {
 		return domain.KerjaFleksibel{}, err
-	}
-	v, err := s.Store.PegawaiViewByNIP(ctx, inst, in.NIP, today)
-	if err != nil {
-		return domain.KerjaFleksibel{}, missingAs(err, "nip", "Pegawai")
-	}
-	if !kinAdminCovers(a, v.UnitPath) {
-		return domain.KerjaFleksibel{}, domain.MissingRef("nip", "Pegawai")
 	}
 	f.PegawaiID = v.Pegawai.ID
 	k := domain.KerjaFleksibel{ID: newID(), InstansiID: inst, Fleksibel: f, NomorSK: strings.TrimSpace(in.NomorSK),
@@ -82,7 +72,7 @@ func (s *KerjaFleksibel) Create(ctx context.Context, in KerjaFleksibelInput) (do
 	var out domain.KerjaFleksibel
 	err = s.Tx.InTx(ctx, func(ctx context.Context) error {
 		// one writer per pegawai at a time, so that the overlap check holds
-		if err := s.Store.LockHukumanPegawai(ctx, inst, f.PegawaiID); err != nil {
+		if err := s.Store.LockPegawai(ctx, inst, f.PegawaiID); err != nil {
 			return err
 		}
 		n, err := s.Store.KerjaFleksibelTumpang(ctx, inst, f.PegawaiID, f.Mulai, f.Selesai)
@@ -137,10 +127,7 @@ func (s *KerjaFleksibel) Delete(ctx context.Context, id string) error {
 	if err != nil {
 		return err
 	}
-	if err := requireWrite(a); err != nil {
-		return err
-	}
-	if err := requireRole(a, domain.RoleAdminInstansi, domain.RoleAdminUnit); err != nil {
+	if err := requirePengelola(a); err != nil {
 		return err
 	}
 	today, err := s.today(ctx, s.Store, inst)
