@@ -415,6 +415,9 @@ func TestKegiatanReach(t *testing.T) {
 		e.verify(e.kabid, [3]string{ks0.ID, "DITERIMA", ""}).Expect(t, 200)
 		sameSet("accepted", e.list(e.admin, "?status=DITERIMA").ids(), []string{ks0.ID})
 		sameSet("submitted of Staf", e.list(e.staf, "?status=DIAJUKAN").ids(), []string{ks1.ID})
+		if pg := e.list(e.admin, "?page=9&page_size=2"); pg.Total != 5 || len(pg.Items) != 0 {
+			t.Fatalf("page past the end: %+v", pg)
+		}
 		if pg := e.list(e.admin, "?page=2&page_size=2"); pg.Total != 5 || len(pg.Items) != 2 {
 			t.Fatalf("page 2: %+v", pg)
 		}

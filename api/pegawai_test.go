@@ -169,6 +169,10 @@ func TestPegawaiReadAndList(t *testing.T) {
 		if all.Total != 6 || nipsOf(all.Items)[w.B.Staf.NIP] {
 			t.Fatalf("admin list %+v", all)
 		}
+		// a page past the end still tells the total (the page's rows carry it otherwise)
+		if pg := list(auditor, "?page_size=2&page=9"); pg.Total != 6 || len(pg.Items) != 0 {
+			t.Fatalf("page past the end: %+v", pg)
+		}
 		if pg := list(auditor, "?page_size=2&page=2"); pg.Total != 6 || len(pg.Items) != 2 {
 			t.Fatalf("paged %+v", pg)
 		}

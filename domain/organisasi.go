@@ -22,7 +22,7 @@ type Instansi struct {
 // Today is the calendar date at now in the instansi's time zone. Zones are validated
 // when saved; UTC only guards data stored before that.
 func (i Instansi) Today(now time.Time) time.Time {
-	loc, err := time.LoadLocation(i.ZonaWaktu)
+	loc, err := Zona(i.ZonaWaktu)
 	if err != nil {
 		loc = time.UTC
 	}
@@ -36,7 +36,7 @@ func ValidateTimeZone(field, name string) error {
 		return Invalid(field, "timezone_invalid", "Zona waktu wajib berupa nama IANA, mis. Asia/Makassar.",
 			"The time zone must be an IANA name, e.g. Asia/Makassar.")
 	}
-	if _, err := time.LoadLocation(name); err != nil {
+	if _, err := Zona(name); err != nil {
 		return Invalid(field, "timezone_invalid",
 			fmt.Sprintf("Zona waktu %q tidak dikenal (gunakan nama IANA, mis. Asia/Makassar).", name),
 			fmt.Sprintf("Unknown time zone %q (use an IANA name, e.g. Asia/Makassar).", name))

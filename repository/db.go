@@ -6,6 +6,7 @@ package repository
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"os"
@@ -33,6 +34,7 @@ const (
 type DB struct {
 	gorm    *gorm.DB
 	dialect Dialect
+	ingatan *ingatanDB
 }
 
 // Open connects to url: a postgres:// URL, or "sqlite:PATH" / a plain file path for SQLite.
@@ -75,8 +77,11 @@ func Open(ctx context.Context, url string) (*DB, error) {
 		// SQLITE_BUSY from lock upgrades. It is the development engine, not the fast one.
 		sqlDB.SetMaxOpenConns(1)
 	} else {
-		sqlDB.SetMaxOpenConns(20)
-		sqlDB.SetMaxIdleConns(10)
+		// as many idle connections kept as may be open: with fewer, every burst above
+		// the idle count closes connections on release and opens new ones (a forked
+		// PostgreSQL backend each), which cost more than the queries under load
+		sqlDB.SetMaxOpenConns(poolSize)
+		sqlDB.SetMaxIdleConns(poolSize)
 		sqlDB.SetConnMaxIdleTime(5 * time.Minute)
 	}
 	pingCtx, cancel := context.WithTimeout(ctx, 10*time.Second)
@@ -85,8 +90,14 @@ func Open(ctx context.Context, url string) (*DB, error) {
 		_ = sqlDB.Close()
 		return nil, fmt.Errorf("ping %s database: %w", dialect, err)
 	}
-	return &DB{gorm: g, dialect: dialect}, nil
+	return &DB{gorm: g, dialect: dialect, ingatan: newIngatanDB()}, nil
 }
+
+// poolSize bounds the PostgreSQL connections of a process.
+const poolSize = 20
+
+// Pool is the connection pool, for its statistics.
+func (db *DB) Pool() (*sql.DB, error) { return db.gorm.DB() }
 
 // Dialect reports the engine.
 func (db *DB) Dialect() Dialect { return db.dialect }
@@ -117,9 +128,22 @@ func (db *DB) InTx(ctx context.Context, fn func(ctx context.Context) error) erro
 	if _, ok := ctx.Value(txKey{}).(*gorm.DB); ok {
 		return fn(ctx)
 	}
-	return db.gorm.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		return fn(context.WithValue(ctx, txKey{}, tx))
+	return db.tracked(ctx, func(ctx context.Context) error {
+		return db.gorm.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+			return fn(context.WithValue(ctx, txKey{}, tx))
+		})
 	})
+}
+
+// tracked runs a transaction and, if it wrote rows the caches hold, makes them
+// forget once it has ended (committed or not).
+func (db *DB) tracked(ctx context.Context, tx func(ctx context.Context) error) error {
+	st := &txState{}
+	err := tx(context.WithValue(ctx, txStateKey{}, st))
+	if st.forget {
+		db.ingatan.forget()
+	}
+	return err
 }
 
 // conn returns the transaction in ctx, or the pool.
@@ -152,5 +176,7 @@ func (db *DB) IsEmpty(ctx context.Context) (bool, error) {
 // Exec runs a raw statement in the transaction of ctx, if any. It is for seeding
 // and test fixtures, never for request handling.
 func (db *DB) Exec(ctx context.Context, sql string, args ...any) error {
-	return db.conn(ctx).Exec(sql, args...).Error
+	err := db.conn(ctx).Exec(sql, args...).Error
+	db.changed(ctx)
+	return err
 }

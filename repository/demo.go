@@ -261,3 +261,13 @@ func (db *DB) loadKinerja(ctx context.Context, d DemoData, at time.Time) error {
 	}
 	return keg.flush(ctx)
 }
+
+// Analyze refreshes the planner's statistics after a bulk load, so that the first
+// requests are planned on the data instead of on the empty tables it replaced
+// (autovacuum gets there later, and some servers run without it).
+func (db *DB) Analyze(ctx context.Context) error {
+	if err := db.conn(ctx).Exec("ANALYZE").Error; err != nil {
+		return fmt.Errorf("analyze: %w", err)
+	}
+	return nil
+}

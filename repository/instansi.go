@@ -46,12 +46,15 @@ func (db *DB) CreateInstansi(ctx context.Context, i domain.Instansi) (domain.Ins
 }
 
 // GetInstansi reads one instansi.
+// Remembered for a few seconds (ingatan.go).
 func (db *DB) GetInstansi(ctx context.Context, id string) (domain.Instansi, error) {
-	var row instansiRow
-	if err := db.conn(ctx).Where("id = ?", id).Take(&row).Error; err != nil {
-		return domain.Instansi{}, translate(err, "Instansi")
-	}
-	return toDomainInstansi(row), nil
+	return remembered(ctx, db, db.ingatan.instansi, id, func() (domain.Instansi, error) {
+		var row instansiRow
+		if err := db.conn(ctx).Where("id = ?", id).Take(&row).Error; err != nil {
+			return domain.Instansi{}, translate(err, "Instansi")
+		}
+		return toDomainInstansi(row), nil
+	})
 }
 
 // UpdateInstansi writes i if its stored version is still i.Version, and bumps it.
@@ -66,6 +69,7 @@ func (db *DB) UpdateInstansi(ctx context.Context, i domain.Instansi) (domain.Ins
 	if res.RowsAffected == 0 {
 		return domain.Instansi{}, domain.Stale()
 	}
+	db.changed(ctx)
 	return db.GetInstansi(ctx, i.ID)
 }
 

@@ -479,12 +479,13 @@ func (db *DB) ListRoster(ctx context.Context, f domain.RosterFilter) ([]domain.R
 }
 
 // RosterRange returns, in one query, every roster entry of an instansi dated
-// from..to (inclusive dates), by pegawai and date.
-func (db *DB) RosterRange(ctx context.Context, instansiID string, from, to time.Time) ([]domain.RosterShift, error) {
+// from..to (inclusive dates), by pegawai and date; only those pegawai's when named.
+func (db *DB) RosterRange(ctx context.Context, instansiID string, from, to time.Time, pegawaiIDs ...string) ([]domain.RosterShift, error) {
 	var rows []rosterRow
-	err := db.conn(ctx).Raw(`SELECT pegawai_id, tanggal, kode_shift FROM roster_shift
-		WHERE instansi_id = ? AND tanggal >= ? AND tanggal <= ? ORDER BY pegawai_id, tanggal`,
-		instansiID, newDate(from), newDate(to)).Scan(&rows).Error
+	q, args := hanyaPegawai(`SELECT pegawai_id, tanggal, kode_shift FROM roster_shift
+		WHERE instansi_id = ? AND tanggal >= ? AND tanggal <= ?`,
+		[]any{instansiID, newDate(from), newDate(to)}, "pegawai_id", pegawaiIDs)
+	err := db.conn(ctx).Raw(q+" ORDER BY pegawai_id, tanggal", args...).Scan(&rows).Error
 	if err != nil {
 		return nil, fmt.Errorf("roster range: %w", err)
 	}

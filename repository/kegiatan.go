@@ -7,6 +7,8 @@ import (
 	"strings"
 	"time"
 
+	"gorm.io/gorm"
+
 	"github.com/kinerja-id/kinerja/domain"
 )
 
@@ -41,6 +43,7 @@ type kegiatanRow struct {
 	DinilaiNama          *string `gorm:"->;column:dinilai_nama"`
 	DinilaiGelarDepan    *string `gorm:"->;column:dinilai_gelar_depan"`
 	DinilaiGelarBelakang *string `gorm:"->;column:dinilai_gelar_belakang"`
+	Total                int64   `gorm:"->;column:total_rows"` // of a page (halaman.go)
 }
 
 func (kegiatanRow) TableName() string { return "kegiatan" }
@@ -64,12 +67,13 @@ func toDomainKegiatan(r kegiatanRow) (domain.Kegiatan, error) {
 	return k, nil
 }
 
+const kegiatanColumns = `kegiatan.*, p.nip AS nip, p.nama AS nama, p.gelar_depan AS gelar_depan, p.gelar_belakang AS gelar_belakang,
+	r.uraian AS rhk_uraian, s.id AS skp_id, s.penilai_id AS penilai_id, u.path AS unit_path,
+	d.nip AS dinilai_nip, d.nama AS dinilai_nama, d.gelar_depan AS dinilai_gelar_depan,
+	d.gelar_belakang AS dinilai_gelar_belakang`
+
 func (db *DB) kegiatanQuery(ctx context.Context) *gormDB {
-	return db.conn(ctx).Table("kegiatan").
-		Select(`kegiatan.*, p.nip AS nip, p.nama AS nama, p.gelar_depan AS gelar_depan, p.gelar_belakang AS gelar_belakang,
-			r.uraian AS rhk_uraian, s.id AS skp_id, s.penilai_id AS penilai_id, u.path AS unit_path,
-			d.nip AS dinilai_nip, d.nama AS dinilai_nama, d.gelar_depan AS dinilai_gelar_depan,
-			d.gelar_belakang AS dinilai_gelar_belakang`).
+	return db.conn(ctx).Table("kegiatan").Select(kegiatanColumns).
 		Joins("JOIN pegawai p ON p.id = kegiatan.pegawai_id").
 		Joins("JOIN rhk r ON r.id = kegiatan.rhk_id").
 		Joins("JOIN skp s ON s.id = r.skp_id").
@@ -176,7 +180,8 @@ func kegiatanReachRHK(q *gormDB, instansiID string, r domain.KegiatanReach) *gor
 		instansiID, nullString(r.OwnerID), nullString(r.PenilaiID))
 }
 
-// ListKegiatan returns a page of activities, newest first (or oldest first), and the total.
+// ListKegiatan returns a page of activities, newest first (or oldest first), and the
+// total, in one query (halaman.go).
 func (db *DB) ListKegiatan(ctx context.Context, f domain.KegiatanFilter) ([]domain.Kegiatan, int64, error) {
 	q := db.kegiatanQuery(ctx).Where("kegiatan.instansi_id = ?", f.InstansiID)
 	q = kegiatanReachRHK(q, f.InstansiID, f.Reach)
@@ -195,29 +200,35 @@ func (db *DB) ListKegiatan(ctx context.Context, f domain.KegiatanFilter) ([]doma
 	if f.Sampai != nil {
 		q = q.Where("kegiatan.tanggal <= ?", newDate(*f.Sampai))
 	}
-	var total int64
-	if err := q.Count(&total).Error; err != nil {
-		return nil, 0, fmt.Errorf("count kegiatan: %w", err)
-	}
+	q = q.Session(&gorm.Session{}) // each use below starts from the filters
 	order := "kegiatan.tanggal DESC, kegiatan.created_at DESC, kegiatan.id DESC"
 	if f.Oldest {
 		order = "kegiatan.tanggal, kegiatan.created_at, kegiatan.id"
 	}
-	q = q.Order(order).Offset(f.Offset)
+	page := q.Select(kegiatanColumns + totalColumn).Order(order).Offset(f.Offset)
 	if f.Limit > 0 {
-		q = q.Limit(f.Limit)
+		page = page.Limit(f.Limit)
 	}
 	var rows []kegiatanRow
-	if err := q.Find(&rows).Error; err != nil {
+	if err := page.Find(&rows).Error; err != nil {
 		return nil, 0, fmt.Errorf("list kegiatan: %w", err)
 	}
 	out := make([]domain.Kegiatan, len(rows))
+	var carried int64
 	for i, r := range rows {
 		k, err := toDomainKegiatan(r)
 		if err != nil {
 			return nil, 0, err
 		}
-		out[i] = k
+		out[i], carried = k, r.Total
+	}
+	total, err := pageTotal(len(rows), carried, f.Offset, func() (int64, error) {
+		var n int64
+		err := q.Count(&n).Error
+		return n, err
+	})
+	if err != nil {
+		return nil, 0, fmt.Errorf("count kegiatan: %w", err)
 	}
 	return out, total, nil
 }

@@ -354,13 +354,15 @@ func (db *DB) InBulkTx(ctx context.Context, fn func(ctx context.Context) error) 
 	if _, ok := ctx.Value(txKey{}).(*gorm.DB); ok {
 		return fn(ctx)
 	}
-	return db.gorm.WithContext(ctx).Connection(func(c *gorm.DB) error {
-		conn, ok := c.Statement.ConnPool.(*sql.Conn)
-		if !ok {
-			return fmt.Errorf("bulk transaction: unexpected connection %T", c.Statement.ConnPool)
-		}
-		return c.Transaction(func(tx *gorm.DB) error {
-			return fn(context.WithValue(context.WithValue(ctx, txKey{}, tx), bulkConnKey{}, conn))
+	return db.tracked(ctx, func(ctx context.Context) error {
+		return db.gorm.WithContext(ctx).Connection(func(c *gorm.DB) error {
+			conn, ok := c.Statement.ConnPool.(*sql.Conn)
+			if !ok {
+				return fmt.Errorf("bulk transaction: unexpected connection %T", c.Statement.ConnPool)
+			}
+			return c.Transaction(func(tx *gorm.DB) error {
+				return fn(context.WithValue(context.WithValue(ctx, txKey{}, tx), bulkConnKey{}, conn))
+			})
 		})
 	})
 }

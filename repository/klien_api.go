@@ -53,16 +53,19 @@ func (db *DB) KlienByClientID(ctx context.Context, clientID string) (domain.Klie
 }
 
 // GetKlienAPI reads an API client of an instansi ("" for any, used by authentication).
+// Remembered for a few seconds (ingatan.go).
 func (db *DB) GetKlienAPI(ctx context.Context, instansiID, id string) (domain.KlienAPI, error) {
-	q := db.conn(ctx).Where("id = ?", id)
-	if instansiID != "" {
-		q = q.Where("instansi_id = ?", instansiID)
+	k, err := remembered(ctx, db, db.ingatan.klien, id, func() (domain.KlienAPI, error) {
+		var row klienRow
+		if err := db.conn(ctx).Where("id = ?", id).Take(&row).Error; err != nil {
+			return domain.KlienAPI{}, translate(err, "Klien API")
+		}
+		return toDomainKlien(row), nil
+	})
+	if err == nil && instansiID != "" && k.InstansiID != instansiID {
+		return domain.KlienAPI{}, domain.NotFound("Klien API")
 	}
-	var row klienRow
-	if err := q.Take(&row).Error; err != nil {
-		return domain.KlienAPI{}, translate(err, "Klien API")
-	}
-	return toDomainKlien(row), nil
+	return k, err
 }
 
 // ListKlienAPI lists an instansi's API clients.
@@ -92,5 +95,6 @@ func (db *DB) RevokeKlienAPI(ctx context.Context, instansiID, id string) error {
 	if res.RowsAffected == 0 {
 		return domain.NotFound("Klien API")
 	}
+	db.changed(ctx)
 	return nil
 }

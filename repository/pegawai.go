@@ -116,6 +116,7 @@ type pegawaiViewRow struct {
 	RNomorSK      string     `gorm:"column:r_nomor_sk"`
 	RKeterangan   string     `gorm:"column:r_keterangan"`
 	RCreatedAt    time.Time  `gorm:"column:r_created_at"`
+	Total         int64      `gorm:"->;column:total_rows"` // of a page (halaman.go)
 }
 
 func (r pegawaiViewRow) domain() domain.PegawaiView {
@@ -167,8 +168,8 @@ func (db *DB) pegawaiView(ctx context.Context, cond, instansiID, value string, a
 	return rows[0].domain(), nil
 }
 
-// ListPegawaiView returns a page of employees as of f.AsOf and the total: one query
-// for the page, one for the count.
+// ListPegawaiView returns a page of employees as of f.AsOf and the total, in one
+// query (halaman.go).
 func (db *DB) ListPegawaiView(ctx context.Context, f domain.PegawaiFilter) ([]domain.PegawaiView, int64, error) {
 	where := []string{"p.instansi_id = ?"}
 	args := []any{newDate(f.AsOf), f.InstansiID}
@@ -201,21 +202,33 @@ func (db *DB) ListPegawaiView(ctx context.Context, f domain.PegawaiFilter) ([]do
 		args = append(args, likePattern(q), likePattern(q))
 	}
 	cond := " WHERE " + strings.Join(where, " AND ")
-	var total int64
-	if err := db.conn(ctx).Raw("SELECT count(*)"+pegawaiViewFrom+cond, args...).Scan(&total).Error; err != nil {
-		return nil, 0, fmt.Errorf("count pegawai: %w", err)
-	}
-	page := " ORDER BY p.nama, p.nip"
+	cols, page := pegawaiViewColumns, " ORDER BY p.nama, p.nip"
 	if f.Limit > 0 {
+		cols += totalColumn
 		page += fmt.Sprintf(" LIMIT %d OFFSET %d", f.Limit, f.Offset)
 	}
 	var rows []pegawaiViewRow
-	if err := db.conn(ctx).Raw(pegawaiViewColumns+pegawaiViewFrom+cond+page, args...).Scan(&rows).Error; err != nil {
+	if err := db.conn(ctx).Raw(cols+pegawaiViewFrom+cond+page, args...).Scan(&rows).Error; err != nil {
 		return nil, 0, fmt.Errorf("list pegawai: %w", err)
 	}
 	out := make([]domain.PegawaiView, len(rows))
 	for i, r := range rows {
 		out[i] = r.domain()
+	}
+	if f.Limit == 0 {
+		return out, int64(len(out)), nil
+	}
+	var carried int64
+	if len(rows) > 0 {
+		carried = rows[0].Total
+	}
+	total, err := pageTotal(len(rows), carried, f.Offset, func() (int64, error) {
+		var n int64
+		err := db.conn(ctx).Raw("SELECT count(*)"+pegawaiViewFrom+cond, args...).Scan(&n).Error
+		return n, err
+	})
+	if err != nil {
+		return nil, 0, fmt.Errorf("count pegawai: %w", err)
 	}
 	return out, total, nil
 }

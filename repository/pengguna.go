@@ -96,12 +96,15 @@ func (db *DB) PenggunaByLogin(ctx context.Context, login string) (domain.Penggun
 }
 
 // GetPengguna reads an account by id, in any instansi (authentication needs that).
+// Remembered for a few seconds (ingatan.go).
 func (db *DB) GetPengguna(ctx context.Context, id string) (domain.Pengguna, error) {
-	var row penggunaRow
-	if err := db.penggunaQuery(ctx).Where("pengguna.id = ?", id).Take(&row).Error; err != nil {
-		return domain.Pengguna{}, translate(err, "Pengguna")
-	}
-	return toDomainPengguna(row), nil
+	return remembered(ctx, db, db.ingatan.pengguna, id, func() (domain.Pengguna, error) {
+		var row penggunaRow
+		if err := db.penggunaQuery(ctx).Where("pengguna.id = ?", id).Take(&row).Error; err != nil {
+			return domain.Pengguna{}, translate(err, "Pengguna")
+		}
+		return toDomainPengguna(row), nil
+	})
 }
 
 // TouchLogin records a successful login.
@@ -110,6 +113,7 @@ func (db *DB) TouchLogin(ctx context.Context, id string, at time.Time) error {
 	if err != nil {
 		return fmt.Errorf("touch login: %w", err)
 	}
+	db.changed(ctx)
 	return nil
 }
 
@@ -120,6 +124,7 @@ func (db *DB) SetPasswordHash(ctx context.Context, id, hash string, at time.Time
 	if err != nil {
 		return fmt.Errorf("set password: %w", err)
 	}
+	db.changed(ctx)
 	return nil
 }
 
@@ -264,6 +269,7 @@ updated_at = ?, version = version + 1 WHERE id = ? AND version = ?`,
 	if res.RowsAffected == 0 {
 		return domain.Pengguna{}, domain.Stale()
 	}
+	db.changed(ctx)
 	return db.GetPengguna(ctx, u.ID)
 }
 

@@ -96,6 +96,7 @@ func (db *DB) UpdateUnitKerja(ctx context.Context, u domain.UnitKerja) (domain.U
 	if res.RowsAffected == 0 {
 		return domain.UnitKerja{}, domain.Stale()
 	}
+	db.changed(ctx) // accounts carry their unit's path
 	return db.GetUnitKerja(ctx, u.InstansiID, u.ID)
 }
 
@@ -109,6 +110,7 @@ func (db *DB) MoveUnitKerjaSubtree(ctx context.Context, instansiID, oldPath, new
 	if res.Error != nil {
 		return 0, translate(res.Error, "Unit kerja")
 	}
+	db.changed(ctx)
 	return res.RowsAffected, nil
 }
 
@@ -121,6 +123,7 @@ func (db *DB) DeleteUnitKerja(ctx context.Context, instansiID, id string) error 
 	if res.RowsAffected == 0 {
 		return domain.NotFound("Unit kerja")
 	}
+	db.changed(ctx)
 	return nil
 }
 

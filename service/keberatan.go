@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"strings"
-	"time"
 
 	"github.com/kinerja-id/kinerja/domain"
 )
@@ -70,7 +69,7 @@ func (s *Keberatan) Create(ctx context.Context, penilaianID, alasan string, diha
 		if err != nil {
 			return err
 		}
-		loc, err := time.LoadLocation(i.ZonaWaktu)
+		loc, err := domain.Zona(i.ZonaWaktu)
 		if err != nil {
 			return fmt.Errorf("zona waktu %s: %w", i.ZonaWaktu, err)
 		}

@@ -50,7 +50,7 @@ type Kehadiran struct {
 // zonaKehadiran loads an IANA zone; zones are validated when saved, UTC only guards
 // data stored before that.
 func zonaKehadiran(name string) *time.Location {
-	loc, err := time.LoadLocation(name)
+	loc, err := domain.Zona(name)
 	if err != nil {
 		return time.UTC
 	}

@@ -171,7 +171,7 @@ func (s *Penilaian) view(ctx context.Context, inst string, p domain.Penilaian) (
 	if err != nil {
 		return v, err
 	}
-	loc, err := time.LoadLocation(i.ZonaWaktu)
+	loc, err := domain.Zona(i.ZonaWaktu)
 	if err != nil {
 		return v, fmt.Errorf("zona waktu %s: %w", i.ZonaWaktu, err)
 	}

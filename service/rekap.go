@@ -20,7 +20,7 @@ type RekapStore interface {
 	PegawaiViewByID(ctx context.Context, instansiID, pegawaiID string, asOf time.Time) (domain.PegawaiView, error)
 	ListPegawaiView(ctx context.Context, f domain.PegawaiFilter) ([]domain.PegawaiView, int64, error)
 	HariLiburRange(ctx context.Context, instansiID string, from, to time.Time) ([]domain.HariLibur, error)
-	RosterRange(ctx context.Context, instansiID string, from, to time.Time) ([]domain.RosterShift, error)
+	RosterRange(ctx context.Context, instansiID string, from, to time.Time, pegawaiIDs ...string) ([]domain.RosterShift, error)
 	KehadiranRange(ctx context.Context, instansiID string, from, to time.Time, pegawaiIDs ...string) (map[string][]domain.Rekaman, error)
 	IzinDisetujuiRange(ctx context.Context, instansiID string, from, to time.Time, pegawaiIDs ...string) (map[string][]domain.DokumenIzin, error)
 	FleksibelRange(ctx context.Context, instansiID string, from, to time.Time, pegawaiIDs ...string) (map[string][]domain.Fleksibel, error)
@@ -167,7 +167,7 @@ func (s *Rekap) load(ctx context.Context, inst string, ps []domain.PegawaiView, 
 	if err != nil {
 		return f, err
 	}
-	base, err := time.LoadLocation(i.ZonaWaktu)
+	base, err := domain.Zona(i.ZonaWaktu)
 	if err != nil {
 		return f, fmt.Errorf("zona waktu %s: %w", i.ZonaWaktu, err)
 	}
@@ -179,7 +179,7 @@ func (s *Rekap) load(ctx context.Context, inst string, ps []domain.PegawaiView, 
 	for _, u := range units {
 		f.loc[u.ID] = base
 		if u.ZonaWaktu != "" {
-			if l, err := time.LoadLocation(u.ZonaWaktu); err == nil {
+			if l, err := domain.Zona(u.ZonaWaktu); err == nil {
 				f.loc[u.ID] = l
 			}
 		}
@@ -191,7 +191,8 @@ func (s *Rekap) load(ctx context.Context, inst string, ps []domain.PegawaiView, 
 	if f.libur, err = s.Store.HariLiburRange(ctx, inst, first.AddDate(0, 0, -14), last.AddDate(0, 0, 14)); err != nil {
 		return f, err
 	}
-	roster, err := s.Store.RosterRange(ctx, inst, first.AddDate(0, 0, -1), last.AddDate(0, 0, 1))
+	ids := sedikit(ps)
+	roster, err := s.Store.RosterRange(ctx, inst, first.AddDate(0, 0, -1), last.AddDate(0, 0, 1), ids...)
 	if err != nil {
 		return f, err
 	}
@@ -199,7 +200,6 @@ func (s *Rekap) load(ctx context.Context, inst string, ps []domain.PegawaiView, 
 	for _, r := range roster {
 		f.roster[r.PegawaiID] = append(f.roster[r.PegawaiID], r)
 	}
-	ids := sedikit(ps)
 	f.rekaman = rekaman
 	if f.rekaman == nil {
 		from, to := rekamanRange(first, last)

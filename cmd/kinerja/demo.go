@@ -25,7 +25,7 @@ func seedDemo(ctx context.Context, db *repository.DB, log *slog.Logger, stdout i
 func seedDemoAt(ctx context.Context, db *repository.DB, log *slog.Logger, stdout io.Writer, now time.Time) error {
 	newID := func() string { return uuid.Must(uuid.NewV7()).String() }
 	ds := demo.Build(newID)
-	loc, err := time.LoadLocation(ds.Instansi.ZonaWaktu)
+	loc, err := domain.Zona(ds.Instansi.ZonaWaktu)
 	if err != nil {
 		return fmt.Errorf("demo time zone: %w", err)
 	}
@@ -72,6 +72,9 @@ func seedDemoAt(ctx context.Context, db *repository.DB, log *slog.Logger, stdout
 		return err
 	})
 	if err != nil {
+		return err
+	}
+	if err := db.Analyze(ctx); err != nil {
 		return err
 	}
 	final := 0
