@@ -160,6 +160,7 @@ func run(ctx context.Context, c config, out io.Writer) error {
 		total += o.bobot
 	}
 	var seq atomic.Int64
+	sebelum, _ := metrik(ctx, cl, c.url, bebanMetrik...) // a server without them is still measured
 	deadline := time.Now().Add(c.durasi)
 	start := time.Now()
 	var wg sync.WaitGroup
@@ -214,6 +215,15 @@ func run(ctx context.Context, c config, out io.Writer) error {
 	elapsed := time.Since(start)
 	close(memStop)
 	<-memDone
+	if sesudah, err := metrik(ctx, cl, c.url, bebanMetrik...); err == nil && sebelum != nil {
+		n := 0
+		for _, l := range h.latensi {
+			n += len(l)
+		}
+		_, _ = fmt.Fprintf(out, "server: %.0f µs of CPU per request; pool: %.0f connections closed after use, %.0f waits for one\n",
+			(sesudah[bebanMetrik[0]]-sebelum[bebanMetrik[0]])*1e6/float64(max(n, 1)),
+			sesudah[bebanMetrik[1]]-sebelum[bebanMetrik[1]], sesudah[bebanMetrik[2]]-sebelum[bebanMetrik[2]])
+	}
 	return laporan(out, c, h, elapsed, memori)
 }
 
@@ -388,24 +398,44 @@ func daftarNIP(ctx context.Context, cl *http.Client, base, token string, n int) 
 	return out, nil
 }
 
-// rss reads the server's resident memory from its Prometheus metrics.
-func rss(ctx context.Context, cl *http.Client, base string) (float64, error) {
+// metrik reads some of the server's Prometheus metrics, each summed over its labels.
+func metrik(ctx context.Context, cl *http.Client, base string, names ...string) (map[string]float64, error) {
 	req, _ := http.NewRequestWithContext(ctx, http.MethodGet, base+"/metrics", nil)
 	resp, err := cl.Do(req)
 	if err != nil {
-		return 0, err
+		return nil, err
 	}
 	defer func() { _ = resp.Body.Close() }()
 	b, err := io.ReadAll(resp.Body)
 	if err != nil {
-		return 0, err
+		return nil, err
 	}
+	out := map[string]float64{}
 	for _, line := range strings.Split(string(b), "\n") {
-		if v, ok := strings.CutPrefix(line, "process_resident_memory_bytes "); ok {
-			var x float64
-			_, err := fmt.Sscan(v, &x)
-			return x, err
+		for _, n := range names {
+			if strings.HasPrefix(line, n+" ") || strings.HasPrefix(line, n+"{") {
+				var x float64
+				if _, err := fmt.Sscan(line[strings.LastIndexByte(line, ' ')+1:], &x); err != nil {
+					return nil, fmt.Errorf("metric %s: %w", n, err)
+				}
+				out[n] += x
+			}
 		}
 	}
-	return 0, errors.New("no process_resident_memory_bytes")
+	for _, n := range names {
+		if _, ok := out[n]; !ok {
+			return nil, fmt.Errorf("no metric %s", n)
+		}
+	}
+	return out, nil
 }
+
+// rss reads the server's resident memory.
+func rss(ctx context.Context, cl *http.Client, base string) (float64, error) {
+	m, err := metrik(ctx, cl, base, "process_resident_memory_bytes")
+	return m["process_resident_memory_bytes"], err
+}
+
+// beban's view of the server's work: its CPU time and the connections its pool
+// closed after use (a pool churning opens a PostgreSQL backend per burst).
+var bebanMetrik = []string{"process_cpu_seconds_total", "go_sql_max_idle_closed_total", "go_sql_wait_count_total"}
