@@ -1,7 +1,9 @@
 package domain
 
 import (
+	"math"
 	"slices"
+	"sync"
 	"time"
 )
 
@@ -120,26 +122,25 @@ type KlasifikasiInput struct {
 // across the month's edges (Pergub Kaltara 39/2018: absence on those days costs the
 // whole month's TPP).
 func KlasifikasiBulan(in KlasifikasiInput) []FaktaHari {
-	k := newKlasifikator(in)
+	k := ambilKlasifikator(&in)
+	defer k.lepas()
 	first := time.Date(in.Tahun, in.Bulan, 1, 0, 0, 0, 0, time.UTC)
 	days := time.Date(in.Tahun, in.Bulan+1, 0, 0, 0, 0, 0, time.UTC).Day()
 
 	// Periods of the month's days plus one day on either side, so that a night shift
 	// starting the day before the month keeps its morning records. Instants are
 	// compared as Unix nanoseconds: a month is classified for every pegawai.
-	type slot struct {
-		flex                *Fleksibel
-		mulai, selesai      int64 // the working period
-		jendelaA, jendelaB  int64 // the matching window
-		recsAwal, recsAkhir int   // the slot's records in byRec
-	}
 	k.awal = first.AddDate(0, 0, -1)
-	k.cache = make([]hariJadwal, days+2)
-	slots := make([]slot, days+2)
+	k.cache = panjang(k.cache, days+2)
+	slots := panjang(k.slots, days+2)
+	// every window lies within [lo + i·day, hi + i·day] of its slot i, which bounds the
+	// slots a record needs to be checked against
+	const day = int64(satuHariUTC)
+	lo, hi, adaKerja := int64(math.MaxInt64), int64(math.MinInt64), false
 	for i := range slots {
 		d := k.awal.Add(time.Duration(i) * satuHariUTC)
 		h := k.hari(d)
-		var s slot
+		var s slotHari
 		if h.kerja {
 			s.flex = k.fleksibel(d)
 			if s.flex != nil && s.flex.Jenis == FleksibelWaktu {
@@ -148,19 +149,25 @@ func KlasifikasiBulan(in KlasifikasiInput) []FaktaHari {
 			}
 			s.mulai, s.selesai = h.periode.Mulai.UnixNano(), h.periode.Selesai.UnixNano()
 			s.jendelaA, s.jendelaB = s.mulai-int64(k.sebelum), s.selesai+int64(k.sesudah)
+			lo, hi, adaKerja = min(lo, s.jendelaA-int64(i)*day), max(hi, s.jendelaB-int64(i)*day), true
 		}
 		k.cache[i] = h
 		slots[i] = s
 	}
 
-	recs := slices.Clone(in.Rekaman)
+	recs := append(k.recs[:0], in.Rekaman...)
 	slices.SortStableFunc(recs, func(a, b Rekaman) int { return a.Waktu.Compare(b.Waktu) })
-	pilih := make([]int, len(recs))
-	hitung := make([]int, len(slots))
+	pilih := panjang(k.pilih, len(recs))
+	hitung := panjang(k.hitung, len(slots))
+	clear(hitung)
 	for ri, r := range recs {
 		w := r.Waktu.UnixNano()
 		best, bestJarak := -1, int64(0)
-		for i := range slots {
+		dari, sampai := 0, -1
+		if adaKerja {
+			dari, sampai = max(0, -lantaiBagi(hi-w, day)), min(len(slots)-1, lantaiBagi(w-lo, day))
+		}
+		for i := dari; i <= sampai; i++ {
 			s := &slots[i]
 			if !k.cache[i].kerja || w < s.jendelaA || w > s.jendelaB {
 				continue
@@ -181,7 +188,7 @@ func KlasifikasiBulan(in KlasifikasiInput) []FaktaHari {
 		}
 	}
 	// one backing array, partitioned by slot, each part still in time order
-	byRec := make([]Rekaman, len(recs))
+	byRec := panjang(k.byRec, len(recs))
 	off := 0
 	for i := range slots {
 		slots[i].recsAwal, slots[i].recsAkhir = off, off
@@ -193,6 +200,7 @@ func KlasifikasiBulan(in KlasifikasiInput) []FaktaHari {
 			slots[best].recsAkhir++
 		}
 	}
+	k.slots, k.recs, k.pilih, k.hitung, k.byRec = slots, recs, pilih, hitung, byRec
 
 	out := make([]FaktaHari, days)
 	for i := range out {
@@ -224,21 +232,47 @@ type hariJadwal struct {
 	periode PeriodeKerja
 }
 
-// klasifikator holds the indexed inputs of one KlasifikasiBulan call.
+// slotHari is a day's working period and matching window as Unix nanoseconds, with
+// its records.
+type slotHari struct {
+	flex                *Fleksibel
+	mulai, selesai      int64 // the working period
+	jendelaA, jendelaB  int64 // the matching window
+	recsAwal, recsAkhir int   // the slot's records in byRec
+}
+
+// klasifikator holds the indexed inputs of one KlasifikasiBulan call, and scratch
+// space that pooled klasifikators keep from call to call.
 type klasifikator struct {
-	in      *KlasifikasiInput
+	in      KlasifikasiInput
 	loc     *time.Location
 	libur   map[time.Time]HariLibur
 	roster  map[time.Time]string
 	sebelum time.Duration
 	sesudah time.Duration
+	tmt     time.Time    // the date of TMT
+	akhir   time.Time    // the date of Akhir
 	awal    time.Time    // the date of cache[0]
 	cache   []hariJadwal // hari of the month's days and one either side
+
+	slots  []slotHari
+	recs   []Rekaman // the records in time order
+	pilih  []int     // per record, its slot or -1
+	hitung []int     // per slot, its number of records
+	byRec  []Rekaman // the records by slot
 }
 
-func newKlasifikator(in KlasifikasiInput) *klasifikator {
-	k := &klasifikator{in: &in, loc: in.Lokasi, libur: indeksLibur(in.Libur),
-		sebelum: JendelaSebelumDefault * time.Second, sesudah: JendelaSesudahDefault * time.Second}
+// klasifikatorPool keeps klasifikators for their scratch space: a payroll run
+// classifies the month of every pegawai.
+var klasifikatorPool = sync.Pool{New: func() any {
+	return &klasifikator{roster: map[time.Time]string{}}
+}}
+
+// ambilKlasifikator indexes the inputs of one call in a pooled klasifikator.
+func ambilKlasifikator(in *KlasifikasiInput) *klasifikator {
+	k := klasifikatorPool.Get().(*klasifikator)
+	k.in, k.loc, k.tmt, k.akhir = *in, in.Lokasi, keTanggal(in.TMT), keTanggal(in.Akhir)
+	k.sebelum, k.sesudah = JendelaSebelumDefault*time.Second, JendelaSesudahDefault*time.Second
 	if k.loc == nil {
 		k.loc = time.UTC
 	}
@@ -248,8 +282,8 @@ func newKlasifikator(in KlasifikasiInput) *klasifikator {
 	if in.Jendela.SesudahDetik > 0 {
 		k.sesudah = time.Duration(in.Jendela.SesudahDetik) * time.Second
 	}
+	k.libur = indeksLibur(in.Libur)
 	if in.Jadwal.Jenis == JadwalShift {
-		k.roster = make(map[time.Time]string, len(in.Roster))
 		for _, r := range in.Roster {
 			if in.PegawaiID != "" && r.PegawaiID != "" && r.PegawaiID != in.PegawaiID {
 				continue
@@ -261,6 +295,34 @@ func newKlasifikator(in KlasifikasiInput) *klasifikator {
 		}
 	}
 	return k
+}
+
+// lepas returns k to the pool, dropping what refers to the call's inputs.
+func (k *klasifikator) lepas() {
+	k.in, k.loc, k.libur = KlasifikasiInput{}, nil, nil
+	clear(k.roster)
+	clear(k.slots)
+	clear(k.recs)
+	clear(k.byRec)
+	klasifikatorPool.Put(k)
+}
+
+// lantaiBagi is a / b rounded down (b > 0).
+func lantaiBagi(a, b int64) int {
+	q := a / b
+	if a%b != 0 && a < 0 {
+		q--
+	}
+	return int(q)
+}
+
+// panjang is s with length n, reusing its backing array when it is large enough;
+// the elements are left as they were.
+func panjang[S ~[]E, E any](s S, n int) S {
+	if cap(s) < n {
+		return make(S, n)
+	}
+	return s[:n]
 }
 
 // hariTersimpan is hari, from the cache when d is in it.
@@ -291,10 +353,10 @@ func (k *klasifikator) hari(d time.Time) hariJadwal {
 }
 
 func (k *klasifikator) dalamMasaKerja(d time.Time) bool {
-	if !k.in.TMT.IsZero() && d.Before(keTanggal(k.in.TMT)) {
+	if !k.in.TMT.IsZero() && d.Before(k.tmt) {
 		return false
 	}
-	return k.in.Akhir.IsZero() || !d.After(keTanggal(k.in.Akhir))
+	return k.in.Akhir.IsZero() || !d.After(k.akhir)
 }
 
 func (k *klasifikator) fleksibel(d time.Time) *Fleksibel {

@@ -275,11 +275,14 @@ func (p *Penyidik) Tambah(b *BarisTPP) {
 		buf = append(buf, b.Rekening.NamaBank+"\x00"+b.Rekening.Nomor+"\x00"+b.Rekening.AtasNama...)
 	}
 	buf = append(buf, 0)
-	buf = append(buf, b.Hasil...)
-	buf = append(buf, '\n')
 	p.h.Write(buf)
+	p.h.Write(b.Hasil)
+	p.h.Write(akhirBaris)
 	p.buf = buf
 }
+
+// akhirBaris ends each line that Penyidik hashes.
+var akhirBaris = []byte{'\n'}
 
 // Hasil is the hex digest of the lines added so far.
 func (p *Penyidik) Hasil() string {

@@ -4,6 +4,7 @@ import (
 	"math/big"
 	"slices"
 	"strconv"
+	"sync"
 	"time"
 )
 
@@ -121,11 +122,11 @@ func HitungTPP(p ProfilTPP, f FaktaTPP) (HasilTPP, error) {
 	if err := p.periksa(true); err != nil {
 		return HasilTPP{}, err
 	}
-	e := mesin{p: p, f: f, arena: make([]byte, 0, 4096), uraian: make([][3]int, 0, 32)}
-	e.t.id, e.t.en = make([]byte, 0, 256), make([]byte, 0, 256)
+	e := mesinPool.Get().(*mesin)
+	defer e.lepas()
+	e.mulai(p, f)
 	e.hitung()
-	e.selesai()
-	return e.h, nil
+	return e.selesai(), nil
 }
 
 // mesin holds one computation.
@@ -137,11 +138,16 @@ type mesin struct {
 	hari []FaktaHari // the month's days in date order
 	run  []int       // indices of the current run of TK days
 
-	arena  []byte   // the words of the steps, Indonesian then English
-	uraian [][3]int // per step: where its words start, where the English starts, where they end
+	langkah []Langkah // the steps so far, without their words
+	arena   []byte    // the words of the steps, Indonesian then English
+	uraian  [][3]int  // per step: where its words start, where the English starts, where they end
 
 	izinTidakDibayar bool   // an absence type forfeits the month
 	dasarDisiplin    string // the attendance base as a decimal, for the per-day steps
+
+	tp           teks           // the words of akhirPotongan
+	potongan     []potonganTeks // the ends of deduction steps built so far
+	kataPotongan []byte         // their words
 }
 
 // Rounding levels: an amount of level l is rounded when the profile's stage reaches it.
@@ -156,8 +162,25 @@ var (
 	seratus = nilai{d: 100}
 )
 
+// mesinPool keeps finished engines for their scratch space (steps, words, text
+// buffers): a payroll run computes tens of thousands of months.
+var mesinPool = sync.Pool{New: func() any { return new(mesin) }}
+
+// mulai readies a pooled engine for a computation, keeping its scratch space.
+func (e *mesin) mulai(p ProfilTPP, f FaktaTPP) {
+	*e = mesin{p: p, f: f, t: teks{id: e.t.id[:0], en: e.t.en[:0]}, run: e.run[:0],
+		langkah: e.langkah[:0], arena: e.arena[:0], uraian: e.uraian[:0],
+		tp: teks{id: e.tp.id[:0], en: e.tp.en[:0]}, potongan: e.potongan[:0], kataPotongan: e.kataPotongan[:0]}
+}
+
+// lepas returns the engine to the pool, dropping what refers to the computation.
+func (e *mesin) lepas() {
+	clear(e.langkah)
+	e.p, e.f, e.h, e.hari = ProfilTPP{}, FaktaTPP{}, HasilTPP{}, nil
+	mesinPool.Put(e)
+}
+
 func (e *mesin) hitung() {
-	e.h.Trace = make([]Langkah, 0, 32)
 	e.siapkanHari()
 	b := e.besaran()
 	pd, pt := e.komponen(b)
@@ -226,7 +249,7 @@ func (e *mesin) siapkanHari() {
 // The words of all steps are gathered in one buffer and become strings once, at
 // the end (selesai).
 func (e *mesin) catat(l Langkah, t *teks) {
-	e.h.Trace = append(e.h.Trace, l)
+	e.langkah = append(e.langkah, l)
 	e.uraian = append(e.uraian, e.simpan(t))
 }
 
@@ -239,12 +262,17 @@ func (e *mesin) simpan(t *teks) [3]int {
 	return [3]int{a, b, len(e.arena)}
 }
 
-// selesai turns the gathered words into the steps' descriptions.
-func (e *mesin) selesai() {
+// selesai returns the result with its trace: the steps with their words, which
+// become strings at once.
+func (e *mesin) selesai() HasilTPP {
 	s := string(e.arena)
+	h := e.h
+	h.Trace = make([]Langkah, len(e.langkah))
 	for i, o := range e.uraian {
-		e.h.Trace[i].Uraian = Text{ID: s[o[0]:o[1]], EN: s[o[1]:o[2]]}
+		h.Trace[i] = e.langkah[i]
+		h.Trace[i].Uraian = Text{ID: s[o[0]:o[1]], EN: s[o[1]:o[2]]}
 	}
+	return h
 }
 
 // rupiah is x shown in whole rupiah with the profile's mode.
@@ -721,6 +749,7 @@ func (e *mesin) kinerjaPoin() (nilai, bool) {
 // returns the produktivitas and disiplin shares left and the cut.
 func (e *mesin) disiplin(base, prod, sdp nilai) (a, cut nilai) {
 	e.dasarDisiplin = base.String()
+	e.potongan, e.kataPotongan = e.potongan[:0], e.kataPotongan[:0]
 	total := e.persenDisiplin(base)
 	e.h.PersenPotonganDisiplin = string(appendN(nil, total, 0, '.'))
 	a = prod.add(sdp)
@@ -829,9 +858,38 @@ func (e *mesin) persenDisiplin(base nilai) int64 {
 // catatPotongan finishes a deduction step: Dasar is the attendance base, Jumlah =
 // base × n / 100, and the words end ": potongan n% × Rp base = Rp jumlah".
 func (e *mesin) catatPotongan(l Langkah, t *teks, base nilai, n int64) {
+	p := e.akhirPotongan(base, n)
+	l.Dasar, l.Jumlah = e.dasarDisiplin, p.jumlah
+	k := e.kataPotongan
+	t.id, t.en = append(t.id, k[p.kata[0]:p.kata[1]]...), append(t.en, k[p.kata[1]:p.kata[2]]...)
+	e.catat(l, t)
+}
+
+// potonganTeks is the end of the deduction steps at one percentage of the attendance
+// base: the same for every day charged at that percentage.
+type potonganTeks struct {
+	n      int64
+	jumlah string
+	kata   [3]int // in kataPotongan: where the Indonesian starts, the English starts, they end
+}
+
+// akhirPotongan is the end of a deduction step at n% of the attendance base, built
+// once per percentage (the base is the same for all the steps of a computation).
+func (e *mesin) akhirPotongan(base nilai, n int64) potonganTeks {
+	for _, p := range e.potongan {
+		if p.n == n {
+			return p
+		}
+	}
 	x := base.persenN(n)
-	l.Dasar, l.Jumlah = e.dasarDisiplin, x.String()
-	e.catat(l, t.s(": potongan ", ": deduction ").pctn(n).sama(" × ").rp(base).sama(" = ").rp(x))
+	t := e.tp.mulai().s(": potongan ", ": deduction ").pctn(n).sama(" × ").rp(base).sama(" = ").rp(x)
+	a := len(e.kataPotongan)
+	e.kataPotongan = append(e.kataPotongan, t.id...)
+	b := len(e.kataPotongan)
+	e.kataPotongan = append(e.kataPotongan, t.en...)
+	p := potonganTeks{n: n, jumlah: x.String(), kata: [3]int{a, b, len(e.kataPotongan)}}
+	e.potongan = append(e.potongan, p)
+	return p
 }
 
 // aturanIzin is the index of the rule of an absence type, or -1.
@@ -1009,7 +1067,7 @@ func (e *mesin) hukdis(a, pagu nilai) (nilai, nilai) {
 	h := &e.p.Hukdis
 	cur := bulanKe(e.f.Tahun, e.f.Bulan)
 	var total int64
-	aktif, langkah := 0, len(e.h.Trace)
+	aktif, langkah := 0, len(e.langkah)
 	for _, x := range e.f.Hukuman {
 		k := -1
 		for i, r := range h.Jenis {
@@ -1060,7 +1118,7 @@ func (e *mesin) hukdis(a, pagu nilai) (nilai, nilai) {
 	cut := dasar.persenN(total)
 	if aktif == 1 {
 		// one sanction: its step carries the amount
-		l, o := &e.h.Trace[langkah], e.uraian[langkah]
+		l, o := &e.langkah[langkah], e.uraian[langkah]
 		l.Dasar, l.Jumlah = dasar.String(), cut.String()
 		t := e.t.mulai()
 		t.id, t.en = append(t.id, e.arena[o[0]:o[1]]...), append(t.en, e.arena[o[1]:o[2]]...)

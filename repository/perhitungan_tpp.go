@@ -8,7 +8,9 @@ import (
 	"strings"
 	"time"
 
+	"github.com/google/uuid"
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgtype"
 
 	"github.com/kinerja-id/kinerja/domain"
 )
@@ -286,6 +288,32 @@ func barisValues(b *domain.BarisTPP, vals []any) {
 		b.Hasil})
 }
 
+// barisUUID are the positions of the uuid columns among barisTPPCols.
+var barisUUID = func() []int {
+	var out []int
+	for i, c := range barisTPPCols {
+		switch c {
+		case "perhitungan_tpp_id", "instansi_id", "pegawai_id", "unit_kerja_id", "pagu_unit_id":
+			out = append(out, i)
+		}
+	}
+	return out
+}()
+
+// uuidCopy is a uuid column's value for COPY, which sends binary values: a string
+// in canonical form is parsed here, where pgx would fail to encode it and read it
+// back as text, for every row; anything else is left for the database to judge.
+func uuidCopy(s string) any {
+	if len(s) != 36 {
+		return s
+	}
+	u, err := uuid.Parse(s)
+	if err != nil {
+		return s
+	}
+	return pgtype.UUID{Bytes: u, Valid: true}
+}
+
 // HapusBarisTPP removes a run's lines and its cost per budget unit (before it is
 // computed again), in the transaction of ctx.
 func (db *DB) HapusBarisTPP(ctx context.Context, instansiID, runID string) error {
@@ -321,6 +349,11 @@ func (db *DB) TambahBarisTPP(ctx context.Context, lines []domain.BarisTPP) error
 			_, err := pc.CopyFrom(ctx, pgx.Identifier{"perhitungan_tpp_baris"}, barisTPPCols,
 				pgx.CopyFromSlice(len(lines), func(i int) ([]any, error) {
 					barisValues(&lines[i], vals)
+					for _, k := range barisUUID {
+						if s, ok := vals[k].(string); ok {
+							vals[k] = uuidCopy(s)
+						}
+					}
 					return vals, nil
 				}))
 			return translate(err, "Perhitungan TPP")

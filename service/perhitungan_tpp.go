@@ -315,6 +315,19 @@ func (s *TPP) hitungRun(ctx context.Context, run domain.PerhitunganTPP, pr *prog
 	if today.Before(upTo) {
 		upTo = today
 	}
+	// The month's clock records: an instansi-wide run reads those of the whole
+	// instansi in one pass (about 100 MB for 50,000 pegawai, faster than a range per
+	// chunk) while it lists the pegawai; a unit's run does so only when it is large,
+	// else each chunk reads its own.
+	rekamanInstansi := func() (map[string][]domain.Rekaman, error) {
+		first, last := monthRange(run.Tahun, run.Bulan)
+		from, to := rekamanRange(first, last)
+		return s.Store.KehadiranRange(ctx, inst, from, to)
+	}
+	var bacaRekaman func() (map[string][]domain.Rekaman, error)
+	if run.UnitKerjaID == "" {
+		bacaRekaman = nanti(rekamanInstansi)
+	}
 	ps, _, err := s.Store.ListPegawaiView(ctx, domain.PegawaiFilter{InstansiID: inst, AsOf: upTo, UnitKerjaID: run.UnitKerjaID})
 	if err != nil {
 		return err
@@ -331,13 +344,12 @@ func (s *TPP) hitungRun(ctx context.Context, run domain.PerhitunganTPP, pr *prog
 	if err != nil {
 		return err
 	}
-	// a large run reads the month's clock records of the instansi in one pass (about
-	// 100 MB for 50,000 pegawai), faster than a range per chunk
+	if bacaRekaman == nil && len(ps) > potonganRun {
+		bacaRekaman = rekamanInstansi
+	}
 	var rekaman map[string][]domain.Rekaman
-	if len(ps) > potonganRun {
-		first, last := monthRange(run.Tahun, run.Bulan)
-		from, to := rekamanRange(first, last)
-		if rekaman, err = s.Store.KehadiranRange(ctx, inst, from, to); err != nil {
+	if bacaRekaman != nil {
+		if rekaman, err = bacaRekaman(); err != nil {
 			return err
 		}
 	}
@@ -354,20 +366,21 @@ func (s *TPP) hitungRun(ctx context.Context, run domain.PerhitunganTPP, pr *prog
 		if err := s.Store.HapusBarisTPP(ctx, inst, run.ID); err != nil {
 			return err
 		}
-		for lo := 0; lo < len(ps); lo += potonganRun {
-			chunk := ps[lo:min(lo+potonganRun, len(ps))]
-			m, err := s.muatBulan(ctx, inst, chunk, run.Tahun, run.Bulan, upTo, rekaman)
-			if err != nil {
-				return err
-			}
+		muat := func(chunk []domain.PegawaiView) (*bulanTPP, error) {
+			return s.muatBulan(ctx, inst, chunk, run.Tahun, run.Bulan, upTo, rekaman)
+		}
+		// chunks are computed one after another, in order: each adds its lines to the
+		// summary as it ends, while the chunk before is being stored
+		baris := func(m *bulanTPP, chunk []domain.PegawaiView) ([]domain.BarisTPP, error) {
 			lines, err := s.hitungBaris(m, chunk, aturan.Profil, run, pr)
-			if err != nil {
-				return err
+			if err == nil {
+				acc.tambah(lines)
 			}
-			acc.tambah(lines)
-			if err := s.Store.TambahBarisTPP(ctx, lines); err != nil {
-				return err
-			}
+			return lines, err
+		}
+		simpan := func(lines []domain.BarisTPP) error { return s.Store.TambahBarisTPP(ctx, lines) }
+		if err := potongan(ps, muat, baris, simpan); err != nil {
+			return err
 		}
 		acc.selesai(&run)
 		if err := s.Store.SimpanPaguPerhitunganTPP(ctx, inst, run.ID, run.Pagu); err != nil {
@@ -381,6 +394,77 @@ func (s *TPP) hitungRun(ctx context.Context, run domain.PerhitunganTPP, pr *prog
 		return s.record(ctx, inst, "HITUNG", "perhitungan_tpp", run.ID, nil,
 			map[string]any{"jumlah_pegawai": run.JumlahPegawai, "total": run.Total, "sidik": run.Sidik, "aturan_tpp_versi": run.AturanVersi})
 	})
+}
+
+// potongan computes and stores the lines of ps a chunk of potonganRun pegawai at a
+// time. Reading a chunk's facts (muat) and storing lines (simpan) use the run's
+// transaction, one statement at a time; computing (baris) needs no database, so each
+// chunk is computed while the chunk before is stored and the chunk after is read.
+// Chunks are computed one at a time and stored in order; at most two chunks of lines
+// are held, the one stored and the one computed.
+func potongan(ps []domain.PegawaiView, muat func([]domain.PegawaiView) (*bulanTPP, error),
+	baris func(*bulanTPP, []domain.PegawaiView) ([]domain.BarisTPP, error), simpan func([]domain.BarisTPP) error) error {
+	type dihitung struct {
+		lines []domain.BarisTPP
+		err   error
+	}
+	var jalan chan dihitung // the chunk being computed; nil when none
+	// after a failure the chunk being computed finishes before the run returns
+	defer func() {
+		if jalan != nil {
+			<-jalan
+		}
+	}()
+	// tunggu waits for the lines of the chunk being computed (none when none is)
+	tunggu := func() ([]domain.BarisTPP, error) {
+		if jalan == nil {
+			return nil, nil
+		}
+		d := <-jalan
+		jalan = nil
+		return d.lines, d.err
+	}
+	for lo := 0; lo < len(ps); lo += potonganRun {
+		chunk := ps[lo:min(lo+potonganRun, len(ps))]
+		m, err := muat(chunk)
+		if err != nil {
+			return err
+		}
+		prev, err := tunggu()
+		if err != nil {
+			return err
+		}
+		jalan = make(chan dihitung, 1)
+		go func(c chan<- dihitung) {
+			lines, err := baris(m, chunk)
+			c <- dihitung{lines, err}
+		}(jalan)
+		if len(prev) > 0 {
+			if err := simpan(prev); err != nil {
+				return err
+			}
+		}
+	}
+	last, err := tunggu()
+	if err != nil || len(last) == 0 {
+		return err
+	}
+	return simpan(last)
+}
+
+// nanti starts fn in the background and returns a function that waits for its result.
+func nanti[T any](fn func() (T, error)) func() (T, error) {
+	done := make(chan struct{})
+	var v T
+	var err error
+	go func() {
+		defer close(done)
+		v, err = fn()
+	}()
+	return func() (T, error) {
+		<-done
+		return v, err
+	}
 }
 
 // dibayarTPP reports whether a pegawai of this status is on the payroll at all; the
@@ -401,7 +485,7 @@ func (s *TPP) hitungBaris(m *bulanTPP, ps []domain.PegawaiView, p domain.ProfilT
 	parallel(len(ps), func(i int) {
 		b, h, err := m.fakta(ps[i]).hitung(p, run.ID, run.InstansiID, run.Jenis)
 		if err == nil {
-			b.Hasil, err = kemasHasil(h)
+			b.Hasil, err = kemasHasil(&h)
 		}
 		lines[i], errs[i] = b, err
 		if pr != nil {

@@ -1,8 +1,10 @@
 package service
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
+	"sync"
 
 	"github.com/klauspost/compress/s2"
 
@@ -15,13 +17,22 @@ import (
 // of hundreds. S2's block encoding is deterministic, so equal results give equal
 // bytes (and equal sidik).
 
+// kemasan is one goroutine's scratch space for encoding results: the JSON and its
+// compressed form, reused from line to line.
+type kemasan struct{ json, s2 []byte }
+
+var kemasanPool = sync.Pool{New: func() any { return new(kemasan) }}
+
 // kemasHasil encodes an engine result for storage.
-func kemasHasil(h domain.HasilTPP) ([]byte, error) {
-	b, err := json.Marshal(h)
-	if err != nil {
+func kemasHasil(h *domain.HasilTPP) ([]byte, error) {
+	k := kemasanPool.Get().(*kemasan)
+	defer kemasanPool.Put(k)
+	var err error
+	if k.json, err = appendHasilJSON(k.json[:0], h); err != nil {
 		return nil, fmt.Errorf("encode result: %w", err)
 	}
-	return s2.Encode(nil, b), nil
+	k.s2 = s2.Encode(k.s2[:0], k.json)
+	return bytes.Clone(k.s2), nil
 }
 
 // hasilOf decodes a stored line's result.
