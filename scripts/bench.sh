@@ -6,4 +6,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 go test ./domain -run '^$' -bench 'HitungTPP|KlasifikasiBulan|ParseATTLOG' -benchmem
 go test ./repository -run '^$' -bench 'BenchmarkImporKehadiran|BenchmarkMasukanTPP' -benchtime=1x -timeout 30m
+go test ./service -run '^$' -bench 'BenchmarkBarisTPP|BenchmarkHasilJSON' -benchmem
 go test ./service -run '^$' -bench 'BenchmarkRekapBulanan|BenchmarkPerhitunganTPP' -benchtime=1x -benchmem -timeout 30m
