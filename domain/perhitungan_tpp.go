@@ -281,6 +281,14 @@ func (p *Penyidik) Tambah(b *BarisTPP) {
 	p.buf = buf
 }
 
+// BarisPegawaiTPP is one of a pegawai's lines of a month with the state of its run.
+type BarisPegawaiTPP struct {
+	BarisTPP
+	StatusRun     StatusPerhitungan
+	JenisRun      JenisPerhitungan
+	DisetujuiPada *time.Time // of the run
+}
+
 // akhirBaris ends each line that Penyidik hashes.
 var akhirBaris = []byte{'\n'}
 

@@ -491,20 +491,31 @@ func (db *DB) GetBarisTPP(ctx context.Context, instansiID, runID, nip string) (d
 	return toDomainBarisTPP(r), nil
 }
 
-// BarisTPPPegawai returns a pegawai's lines of a month's runs with their traces,
-// with the run of each, oldest run first.
-func (db *DB) BarisTPPPegawai(ctx context.Context, instansiID, pegawaiID string, tahun int, bulan time.Month) ([]domain.BarisTPP, error) {
-	var rows []barisTPPRow
-	err := db.conn(ctx).Table("perhitungan_tpp_baris b").Select("b.*").
+// BarisTPPPegawai returns a pegawai's lines of a month's runs with their traces and
+// the state of each line's run, oldest run first, in one query.
+func (db *DB) BarisTPPPegawai(ctx context.Context, instansiID, pegawaiID string, tahun int, bulan time.Month) ([]domain.BarisPegawaiTPP, error) {
+	var rows []struct {
+		Row           barisTPPRow `gorm:"embedded"`
+		RunStatus     string      `gorm:"column:run_status"`
+		RunJenis      string      `gorm:"column:run_jenis"`
+		DisetujuiPada *time.Time  `gorm:"column:run_disetujui_pada"`
+	}
+	err := db.conn(ctx).Table("perhitungan_tpp_baris b").
+		Select("b.*, p.status AS run_status, p.jenis AS run_jenis, p.disetujui_pada AS run_disetujui_pada").
 		Joins("JOIN perhitungan_tpp p ON p.id = b.perhitungan_tpp_id").
 		Where("b.instansi_id = ? AND b.pegawai_id = ? AND p.tahun = ? AND p.bulan = ?", instansiID, pegawaiID, tahun, int(bulan)).
 		Order("p.created_at, p.id").Find(&rows).Error
 	if err != nil {
 		return nil, fmt.Errorf("lines of pegawai: %w", err)
 	}
-	out := make([]domain.BarisTPP, len(rows))
+	out := make([]domain.BarisPegawaiTPP, len(rows))
 	for i, r := range rows {
-		out[i] = toDomainBarisTPP(r)
+		out[i] = domain.BarisPegawaiTPP{BarisTPP: toDomainBarisTPP(r.Row), StatusRun: domain.StatusPerhitungan(r.RunStatus),
+			JenisRun: domain.JenisPerhitungan(r.RunJenis)}
+		if r.DisetujuiPada != nil {
+			t := r.DisetujuiPada.UTC()
+			out[i].DisetujuiPada = &t
+		}
 	}
 	return out, nil
 }

@@ -32,7 +32,7 @@ type TPPStore interface {
 	SimpanPaguPerhitunganTPP(ctx context.Context, instansiID, runID string, pagu []domain.PemakaianPagu) error
 	ListBarisTPP(ctx context.Context, f domain.BarisTPPFilter) ([]domain.BarisTPP, int64, error)
 	GetBarisTPP(ctx context.Context, instansiID, runID, nip string) (domain.BarisTPP, error)
-	BarisTPPPegawai(ctx context.Context, instansiID, pegawaiID string, tahun int, bulan time.Month) ([]domain.BarisTPP, error)
+	BarisTPPPegawai(ctx context.Context, instansiID, pegawaiID string, tahun int, bulan time.Month) ([]domain.BarisPegawaiTPP, error)
 }
 
 // TPP computes TPP: simulations, payroll runs and the employee's view.

@@ -68,25 +68,16 @@ func (s *TPP) Pegawai(ctx context.Context, nip string, tahun int, bulan time.Mon
 	if err != nil {
 		return out, err
 	}
-	runs, err := s.Store.PerhitunganTPPBulan(ctx, inst, tahun, bulan)
-	if err != nil {
-		return out, err
-	}
-	byID := map[string]domain.PerhitunganTPP{}
-	for _, r := range runs {
-		byID[r.ID] = r
-	}
 	var approved, computed *domain.BarisTPP
 	for i, b := range lines {
-		r := byID[b.PerhitunganID]
-		switch r.Status {
+		switch b.StatusRun {
 		case domain.PerhitunganDisetujui:
-			approved = &lines[i]
-			if r.Jenis != domain.PerhitunganInduk {
-				out.Koreksi = append(out.Koreksi, KoreksiTPP{PerhitunganID: r.ID, Jenis: r.Jenis, Dibayar: b.Dibayar, DisetujuiPada: *r.DisetujuiPada})
+			approved = &lines[i].BarisTPP
+			if b.JenisRun != domain.PerhitunganInduk && b.DisetujuiPada != nil {
+				out.Koreksi = append(out.Koreksi, KoreksiTPP{PerhitunganID: b.PerhitunganID, Jenis: b.JenisRun, Dibayar: b.Dibayar, DisetujuiPada: *b.DisetujuiPada})
 			}
 		case domain.PerhitunganDihitung:
-			computed = &lines[i]
+			computed = &lines[i].BarisTPP
 		}
 	}
 	switch {

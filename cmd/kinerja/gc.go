@@ -8,7 +8,8 @@ import (
 // a serving process stays small (tens of MiB), so Go's default (collect when the heap
 // doubles) spends over a tenth of the CPU collecting. Unless the operator chose with
 // GOGC or GOMEMLIMIT, collect when the heap has grown fourfold, and harder as it nears
-// a soft limit of 1 GiB, which a payroll run's bounded chunks stay well under.
+// a soft limit of 1 GiB: a payroll run of 50,000 pegawai (about 400 MiB live at its
+// peak) then collects near the limit instead of at four times its live heap.
 const (
 	gcPersen  = 300
 	gcBatasan = 1 << 30
