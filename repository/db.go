@@ -154,6 +154,26 @@ func (db *DB) conn(ctx context.Context) *gorm.DB {
 	return db.gorm.WithContext(ctx)
 }
 
+// OnStatement calls fn with the text of every SQL statement the DB runs from now on,
+// for tests that pin how many queries a request makes (each costs about 0.8 ms of CPU
+// under load: docs/reliability.md section 6). Call it before the DB is shared.
+func (db *DB) OnStatement(fn func(sql string)) error {
+	seen := func(tx *gorm.DB) {
+		if tx.Statement.SQL.Len() > 0 {
+			fn(tx.Statement.SQL.String())
+		}
+	}
+	cb := db.gorm.Callback()
+	return errors.Join(
+		cb.Query().After("gorm:query").Register("kinerja:statement", seen),
+		cb.Row().After("gorm:row").Register("kinerja:statement", seen),
+		cb.Raw().After("gorm:raw").Register("kinerja:statement", seen),
+		cb.Create().After("gorm:create").Register("kinerja:statement", seen),
+		cb.Update().After("gorm:update").Register("kinerja:statement", seen),
+		cb.Delete().After("gorm:delete").Register("kinerja:statement", seen),
+	)
+}
+
 // newID returns a UUIDv7: time-ordered, not enumerable, portable.
 func newID() string {
 	return uuid.Must(uuid.NewV7()).String()

@@ -2,7 +2,9 @@ package repository
 
 import (
 	"context"
+	"fmt"
 	"slices"
+	"strings"
 	"sync"
 	"time"
 
@@ -12,6 +14,10 @@ import (
 // Every authenticated request reads its account (or API client) and most read their
 // instansi, for its time zone. Those rows change rarely, so the process keeps them for
 // a few seconds: a request then costs one query fewer, two for most.
+//
+// The same holds for an instansi's reference data, which every attendance summary
+// (and every chunk of a payroll run) reads whole and an administrator changes a few
+// times a year: its units, its work schedules and their assignments, its holidays.
 //
 // Freshness: every write through this process forgets everything remembered, at the
 // write and again when its transaction ends, so this process never serves a row older
@@ -79,13 +85,22 @@ type ingatanDB struct {
 	pengguna *ingatan[domain.Pengguna]
 	instansi *ingatan[domain.Instansi]
 	klien    *ingatan[domain.KlienAPI]
+	// reference data, by instansi and the query's other arguments
+	unitKerja *ingatan[[]domain.UnitKerja]
+	jadwal    *ingatan[[]domain.JadwalKerja]
+	penugasan *ingatan[[]domain.PenugasanJadwal]
+	libur     *ingatan[[]domain.HariLibur]
 }
 
 func newIngatanDB() *ingatanDB {
 	return &ingatanDB{
-		pengguna: newIngatan(func(u domain.Pengguna) domain.Pengguna { u.Roles = slices.Clone(u.Roles); return u }),
-		instansi: newIngatan(func(i domain.Instansi) domain.Instansi { return i }),
-		klien:    newIngatan(func(k domain.KlienAPI) domain.KlienAPI { k.Scopes = slices.Clone(k.Scopes); return k }),
+		pengguna:  newIngatan(func(u domain.Pengguna) domain.Pengguna { u.Roles = slices.Clone(u.Roles); return u }),
+		instansi:  newIngatan(func(i domain.Instansi) domain.Instansi { return i }),
+		klien:     newIngatan(func(k domain.KlienAPI) domain.KlienAPI { k.Scopes = slices.Clone(k.Scopes); return k }),
+		unitKerja: newIngatan(slices.Clone[[]domain.UnitKerja]),
+		jadwal:    newIngatan(salinJadwal),
+		penugasan: newIngatan(salinPenugasanJadwal),
+		libur:     newIngatan(slices.Clone[[]domain.HariLibur]),
 	}
 }
 
@@ -93,6 +108,27 @@ func (m *ingatanDB) forget() {
 	m.pengguna.forget()
 	m.instansi.forget()
 	m.klien.forget()
+	m.unitKerja.forget()
+	m.jadwal.forget()
+	m.penugasan.forget()
+	m.libur.forget()
+}
+
+// kunci is the cache key of a query's arguments; dates count as the date they are
+// stored as.
+func kunci(args ...any) string {
+	parts := make([]string, len(args))
+	for i, a := range args {
+		switch v := a.(type) {
+		case string:
+			parts[i] = v
+		case time.Time:
+			parts[i] = v.UTC().Format(time.DateOnly)
+		default:
+			parts[i] = fmt.Sprint(v)
+		}
+	}
+	return strings.Join(parts, "|")
 }
 
 // txState is what a transaction remembers to do when it ends.
@@ -100,9 +136,10 @@ type txState struct{ forget bool }
 
 type txStateKey struct{}
 
-// changed records a write to accounts, pegawai, units, instansi or API clients: the
-// caches forget now and, for a write in a transaction, again when it ends (a read that
-// ran between the write and the commit saw the old row).
+// changed records a write to rows the caches hold (accounts, units, instansi, API
+// clients, schedules and their assignments, holidays): the caches forget now and, for
+// a write in a transaction, again when it ends (a read that ran between the write and
+// the commit saw the old row).
 func (db *DB) changed(ctx context.Context) {
 	db.ingatan.forget()
 	if st, ok := ctx.Value(txStateKey{}).(*txState); ok {

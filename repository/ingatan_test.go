@@ -2,8 +2,11 @@ package repository_test
 
 import (
 	"context"
+	"slices"
 	"testing"
 	"time"
+
+	"github.com/google/uuid"
 
 	"github.com/kinerja-id/kinerja/domain"
 	"github.com/kinerja-id/kinerja/repository"
@@ -123,4 +126,152 @@ func TestIngatanSegar(t *testing.T) {
 func notFound(err error) bool {
 	de, ok := domain.AsError(err)
 	return ok && de.Kind == domain.KindNotFound
+}
+
+// TestIngatanReferensiSegar: the reference data the process remembers (units,
+// schedules, their assignments, holidays) is never older than its own writes: each
+// write is seen by the next read at once, and so is a write in a transaction once it
+// commits, even though a read outside it meanwhile saw (and would have remembered)
+// the old rows. A value handed out is the caller's to change.
+func TestIngatanReferensiSegar(t *testing.T) {
+	repotest.ForEach(t, func(t *testing.T, db *repository.DB) {
+		ctx := context.Background()
+		now := time.Now().UTC().Truncate(time.Second)
+		inst, err := db.CreateInstansi(ctx, domain.Instansi{Nama: "Kota Uji", Kode: "KOTA-UJI", Jenis: "KOTA",
+			ZonaWaktu: "Asia/Jakarta", Aktif: true, CreatedAt: now, UpdatedAt: now})
+		if err != nil {
+			t.Fatal(err)
+		}
+		jan1, dec31 := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2026, 12, 31, 0, 0, 0, 0, time.UTC)
+		units := func(ctx context.Context) []string {
+			t.Helper()
+			us, err := db.UnitKerjaSubtree(ctx, inst.ID, "/")
+			if err != nil {
+				t.Fatal(err)
+			}
+			var out []string
+			for _, u := range us {
+				out = append(out, u.Nama)
+			}
+			return out
+		}
+		jadwal := func(ctx context.Context) []string {
+			t.Helper()
+			js, err := db.ListJadwal(ctx, inst.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var out []string
+			for _, j := range js {
+				out = append(out, j.Nama)
+			}
+			return out
+		}
+		penugasan := func(ctx context.Context) []string {
+			t.Helper()
+			ps, err := db.PenugasanJadwalBerlaku(ctx, inst.ID, jan1, dec31)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var out []string
+			for _, p := range ps {
+				out = append(out, p.BerlakuMulai.Format(time.DateOnly))
+			}
+			return out
+		}
+		libur := func(ctx context.Context) []string {
+			t.Helper()
+			hs, err := db.HariLiburRange(ctx, inst.ID, jan1, dec31)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var out []string
+			for _, h := range hs {
+				out = append(out, h.Nama)
+			}
+			return out
+		}
+		reads := map[string]func(context.Context) []string{"units": units, "jadwal": jadwal, "penugasan": penugasan, "libur": libur}
+		expect := func(ctx context.Context, step string, want map[string][]string) {
+			t.Helper()
+			for name, read := range reads {
+				if got := read(ctx); !slices.Equal(got, want[name]) {
+					t.Errorf("%s: %s read %q, want %q", step, name, got, want[name])
+				}
+			}
+		}
+		expect(ctx, "empty", nil) // remembered now: every write below must make it forget
+
+		// written in a transaction: seen inside at once; a read outside meanwhile
+		// (PostgreSQL: SQLite has one connection) sees the old rows; after the commit
+		// everyone sees the new ones
+		unit := domain.UnitKerja{ID: uuid.Must(uuid.NewV7()).String(), InstansiID: inst.ID, Kode: "OPD", Nama: "Dinas",
+			Jenis: "DINAS", CreatedAt: now, UpdatedAt: now}
+		unit.Path = "/" + unit.ID + "/"
+		jam := &domain.JamKerja{Mulai: 27000, Selesai: 57600}
+		j := domain.JadwalKerja{InstansiID: inst.ID, Jadwal: domain.Jadwal{Kode: "KANTOR5", Nama: "Kantor", Jenis: domain.JadwalPekan,
+			Pekan: [7]*domain.JamKerja{jam, jam, jam, jam, jam}}, CreatedAt: now, UpdatedAt: now}
+		var p domain.PenugasanJadwal
+		written := map[string][]string{"units": {"Dinas"}, "jadwal": {"Kantor"}, "penugasan": {"2026-03-01"}, "libur": {"Nyepi"}}
+		err = db.InTx(ctx, func(tx context.Context) error {
+			if unit, err = db.CreateUnitKerja(tx, unit); err != nil {
+				return err
+			}
+			if j, err = db.CreateJadwal(tx, j); err != nil {
+				return err
+			}
+			if p, err = db.CreatePenugasanJadwal(tx, domain.PenugasanJadwal{InstansiID: inst.ID, JadwalID: j.ID, UnitKerjaID: unit.ID,
+				BerlakuMulai: time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC), CreatedAt: now}); err != nil {
+				return err
+			}
+			if err := db.ReplaceKalender(tx, inst.ID, domain.Kalender{Tahun: 2026, Items: []domain.HariLibur{
+				{Tanggal: time.Date(2026, 3, 19, 0, 0, 0, 0, time.UTC), Jenis: domain.LiburNasional, Nama: "Nyepi"}}}); err != nil {
+				return err
+			}
+			expect(tx, "inside the transaction", written)
+			if db.Dialect() == repository.Postgres {
+				expect(ctx, "outside the transaction, before its commit", nil)
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		expect(ctx, "after the commit", written)
+
+		// a schedule handed out is a copy down to its hours
+		js, err := db.ListJadwal(ctx, inst.ID)
+		if err != nil || len(js) != 1 {
+			t.Fatalf("%+v %v", js, err)
+		}
+		js[0].Pekan[0].Mulai, js[0].Nama = 0, "Diubah"
+		if again, _ := db.ListJadwal(ctx, inst.ID); again[0].Pekan[0].Mulai != 27000 || again[0].Nama != "Kantor" {
+			t.Fatalf("a caller's change leaked into the cache: %+v", again[0])
+		}
+
+		// each write outside a transaction, then the removals
+		unit.Nama = "Dinas Baru"
+		if unit, err = db.UpdateUnitKerja(ctx, unit); err != nil {
+			t.Fatal(err)
+		}
+		j.Nama = "Kantor Baru"
+		if j, err = db.UpdateJadwal(ctx, j); err != nil {
+			t.Fatal(err)
+		}
+		if err := db.ReplaceKalender(ctx, inst.ID, domain.Kalender{Tahun: 2026}); err != nil {
+			t.Fatal(err)
+		}
+		expect(ctx, "after the updates", map[string][]string{"units": {"Dinas Baru"}, "jadwal": {"Kantor Baru"}, "penugasan": {"2026-03-01"}})
+		if err := db.DeletePenugasanJadwal(ctx, inst.ID, p.ID); err != nil {
+			t.Fatal(err)
+		}
+		expect(ctx, "after the assignment's removal", map[string][]string{"units": {"Dinas Baru"}, "jadwal": {"Kantor Baru"}})
+		if err := db.DeleteJadwal(ctx, inst.ID, j.ID); err != nil {
+			t.Fatal(err)
+		}
+		if err := db.DeleteUnitKerja(ctx, inst.ID, unit.ID); err != nil {
+			t.Fatal(err)
+		}
+		expect(ctx, "after the removals", nil)
+	})
 }

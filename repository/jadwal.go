@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -139,21 +140,48 @@ func toDomainJadwal(r jadwalRow) (domain.JadwalKerja, error) {
 	return j, nil
 }
 
-// ListJadwal returns every schedule of an instansi, by code.
+// ListJadwal returns every schedule of an instansi, by code, remembered for a few
+// seconds (ingatan.go).
 func (db *DB) ListJadwal(ctx context.Context, instansiID string) ([]domain.JadwalKerja, error) {
-	var rows []jadwalRow
-	if err := db.conn(ctx).Where("instansi_id = ?", instansiID).Order("kode").Find(&rows).Error; err != nil {
-		return nil, fmt.Errorf("list jadwal: %w", err)
-	}
-	out := make([]domain.JadwalKerja, len(rows))
-	for i, r := range rows {
-		j, err := toDomainJadwal(r)
-		if err != nil {
-			return nil, err
+	return remembered(ctx, db, db.ingatan.jadwal, instansiID, func() ([]domain.JadwalKerja, error) {
+		var rows []jadwalRow
+		if err := db.conn(ctx).Where("instansi_id = ?", instansiID).Order("kode").Find(&rows).Error; err != nil {
+			return nil, fmt.Errorf("list jadwal: %w", err)
 		}
-		out[i] = j
+		out := make([]domain.JadwalKerja, len(rows))
+		for i, r := range rows {
+			j, err := toDomainJadwal(r)
+			if err != nil {
+				return nil, err
+			}
+			out[i] = j
+		}
+		return out, nil
+	})
+}
+
+// salinJadwal copies schedules down to what a caller could change in place: the
+// week's hours are pointers, shifts and overrides slices.
+func salinJadwal(js []domain.JadwalKerja) []domain.JadwalKerja {
+	pekan := func(p [7]*domain.JamKerja) [7]*domain.JamKerja {
+		for i, h := range p {
+			if h != nil {
+				c := *h
+				p[i] = &c
+			}
+		}
+		return p
 	}
-	return out, nil
+	out := slices.Clone(js)
+	for i := range out {
+		j := &out[i]
+		j.Pekan, j.Shift, j.Penyesuaian = pekan(j.Pekan), slices.Clone(j.Shift), slices.Clone(j.Penyesuaian)
+		for k := range j.Penyesuaian {
+			p := &j.Penyesuaian[k]
+			p.Pekan, p.Shift = pekan(p.Pekan), slices.Clone(p.Shift)
+		}
+	}
+	return out
 }
 
 // GetJadwal reads one schedule of an instansi.
@@ -180,6 +208,7 @@ func (db *DB) CreateJadwal(ctx context.Context, j domain.JadwalKerja) (domain.Ja
 	if err != nil {
 		return domain.JadwalKerja{}, translate(err, "Jadwal")
 	}
+	db.changed(ctx)
 	return db.GetJadwal(ctx, j.InstansiID, j.ID)
 }
 
@@ -198,6 +227,7 @@ func (db *DB) UpdateJadwal(ctx context.Context, j domain.JadwalKerja) (domain.Ja
 	if res.RowsAffected == 0 {
 		return domain.JadwalKerja{}, domain.Stale()
 	}
+	db.changed(ctx)
 	return db.GetJadwal(ctx, j.InstansiID, j.ID)
 }
 
@@ -210,6 +240,7 @@ func (db *DB) DeleteJadwal(ctx context.Context, instansiID, id string) error {
 	if res.RowsAffected == 0 {
 		return domain.NotFound("Jadwal")
 	}
+	db.changed(ctx)
 	return nil
 }
 
@@ -311,20 +342,34 @@ func (db *DB) ListPenugasanJadwal(ctx context.Context, f domain.PenugasanJadwalF
 
 // PenugasanJadwalBerlaku returns, in one query and without names, every assignment of
 // an instansi in force on at least one day of [dari, sampai]: what resolving the
-// schedules of many pegawai needs.
+// schedules of many pegawai needs. It is remembered for a few seconds (ingatan.go).
 func (db *DB) PenugasanJadwalBerlaku(ctx context.Context, instansiID string, dari, sampai time.Time) ([]domain.PenugasanJadwal, error) {
-	var rows []penugasanJadwalRow
-	err := db.conn(ctx).Raw(`SELECT id, instansi_id, jadwal_id, unit_kerja_id, pegawai_id, berlaku_mulai, berlaku_selesai, created_at
+	return remembered(ctx, db, db.ingatan.penugasan, kunci(instansiID, dari, sampai), func() ([]domain.PenugasanJadwal, error) {
+		var rows []penugasanJadwalRow
+		err := db.conn(ctx).Raw(`SELECT id, instansi_id, jadwal_id, unit_kerja_id, pegawai_id, berlaku_mulai, berlaku_selesai, created_at
 		FROM jadwal_penugasan WHERE instansi_id = ? AND berlaku_mulai <= ? AND (berlaku_selesai IS NULL OR berlaku_selesai >= ?)`,
-		instansiID, newDate(sampai), newDate(dari)).Scan(&rows).Error
-	if err != nil {
-		return nil, fmt.Errorf("penugasan jadwal berlaku: %w", err)
+			instansiID, newDate(sampai), newDate(dari)).Scan(&rows).Error
+		if err != nil {
+			return nil, fmt.Errorf("penugasan jadwal berlaku: %w", err)
+		}
+		out := make([]domain.PenugasanJadwal, len(rows))
+		for i, r := range rows {
+			out[i] = toDomainPenugasanJadwal(r)
+		}
+		return out, nil
+	})
+}
+
+// salinPenugasanJadwal copies assignments with their open or closed end.
+func salinPenugasanJadwal(ps []domain.PenugasanJadwal) []domain.PenugasanJadwal {
+	out := slices.Clone(ps)
+	for i := range out {
+		if e := out[i].BerlakuSelesai; e != nil {
+			c := *e
+			out[i].BerlakuSelesai = &c
+		}
 	}
-	out := make([]domain.PenugasanJadwal, len(rows))
-	for i, r := range rows {
-		out[i] = toDomainPenugasanJadwal(r)
-	}
-	return out, nil
+	return out
 }
 
 // GetPenugasanJadwal reads one assignment; a pegawai target's unit path is as of asOf.
@@ -351,6 +396,7 @@ func (db *DB) CreatePenugasanJadwal(ctx context.Context, p domain.PenugasanJadwa
 	if err != nil {
 		return domain.PenugasanJadwal{}, translate(err, "Penugasan jadwal")
 	}
+	db.changed(ctx)
 	return db.GetPenugasanJadwal(ctx, p.InstansiID, p.ID, p.BerlakuMulai)
 }
 
@@ -363,6 +409,7 @@ func (db *DB) DeletePenugasanJadwal(ctx context.Context, instansiID, id string) 
 	if res.RowsAffected == 0 {
 		return domain.NotFound("Penugasan jadwal")
 	}
+	db.changed(ctx)
 	return nil
 }
 

@@ -22,19 +22,21 @@ func toDomainHariLibur(r hariLiburRow) domain.HariLibur {
 }
 
 // HariLiburRange returns the holidays of an instansi dated from..to (inclusive dates),
-// by date.
+// by date, remembered for a few seconds (ingatan.go).
 func (db *DB) HariLiburRange(ctx context.Context, instansiID string, from, to time.Time) ([]domain.HariLibur, error) {
-	var rows []hariLiburRow
-	err := db.conn(ctx).Where("instansi_id = ? AND tanggal >= ? AND tanggal <= ?", instansiID, newDate(from), newDate(to)).
-		Order("tanggal").Find(&rows).Error
-	if err != nil {
-		return nil, fmt.Errorf("hari libur range: %w", err)
-	}
-	out := make([]domain.HariLibur, len(rows))
-	for i, r := range rows {
-		out[i] = toDomainHariLibur(r)
-	}
-	return out, nil
+	return remembered(ctx, db, db.ingatan.libur, kunci(instansiID, from, to), func() ([]domain.HariLibur, error) {
+		var rows []hariLiburRow
+		err := db.conn(ctx).Where("instansi_id = ? AND tanggal >= ? AND tanggal <= ?", instansiID, newDate(from), newDate(to)).
+			Order("tanggal").Find(&rows).Error
+		if err != nil {
+			return nil, fmt.Errorf("hari libur range: %w", err)
+		}
+		out := make([]domain.HariLibur, len(rows))
+		for i, r := range rows {
+			out[i] = toDomainHariLibur(r)
+		}
+		return out, nil
+	})
 }
 
 // GetKalender returns the holidays of one year of an instansi; a year never saved is
@@ -65,6 +67,7 @@ func (db *DB) LockKalender(ctx context.Context, instansiID string) error {
 // ReplaceKalender replaces the holidays of year k.Tahun with k.Items. Run it in a
 // transaction, after LockKalender: it deletes, then inserts.
 func (db *DB) ReplaceKalender(ctx context.Context, instansiID string, k domain.Kalender) error {
+	defer db.changed(ctx) // after the write, whichever statement ended it
 	err := db.conn(ctx).Exec(`DELETE FROM hari_libur WHERE instansi_id = ? AND tanggal >= ? AND tanggal <= ?`, instansiID,
 		newDate(time.Date(k.Tahun, 1, 1, 0, 0, 0, 0, time.UTC)), newDate(time.Date(k.Tahun, 12, 31, 0, 0, 0, 0, time.UTC))).Error
 	if err != nil {

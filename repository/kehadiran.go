@@ -3,6 +3,7 @@ package repository
 import (
 	"context"
 	"database/sql"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"slices"
@@ -252,25 +253,42 @@ func (t *waktuScan) parse(s string) error {
 
 // KehadiranRange returns every counted (not corrected) clock record of an instansi
 // with from ≤ waktu < to, keyed by pegawai id, each slice in time order. It reads
-// millions of rows for a large instansi's month, so it scans plain values and
-// allocates one string per pegawai, not per row.
+// millions of rows for a large instansi's month, so it allocates one string per
+// pegawai, not per row; such a read (of a whole instansi or a range of pegawai) on
+// PostgreSQL outside a transaction of gorm's own, or inside InBulkTx, decodes pgx's
+// binary rows directly, a third of the CPU of database/sql's scanning.
 func (db *DB) KehadiranRange(ctx context.Context, instansiID string, from, to time.Time, pegawaiIDs ...string) (map[string][]domain.Rekaman, error) {
 	q, args := hanyaPegawai(`SELECT pegawai_id, waktu, jenis FROM kehadiran
 		WHERE instansi_id = ? AND dikoreksi = FALSE AND waktu >= ? AND waktu < ?`,
 		[]any{instansiID, from.UTC(), to.UTC()}, "pegawai_id", pegawaiIDs)
+	// a working day has two records: size each pegawai's slice for the range's
+	// working days, bounded for long ranges
+	days := int(to.Sub(from)/(24*time.Hour)) + 1
+	perPegawai := min(max(days*2*5/7+4, 4), 256)
+	if db.dialect == Postgres && (len(pegawaiIDs) == 0 || len(pegawaiIDs) > hanyaPegawaiDaftar) {
+		if conn, ok := ctx.Value(bulkConnKey{}).(*sql.Conn); ok {
+			return kehadiranRangePgx(ctx, conn, q, args, perPegawai)
+		}
+		if _, inTx := ctx.Value(txKey{}).(*gorm.DB); !inTx {
+			sqlDB, err := db.gorm.DB()
+			if err != nil {
+				return nil, fmt.Errorf("kehadiran range: %w", err)
+			}
+			conn, err := sqlDB.Conn(ctx)
+			if err != nil {
+				return nil, fmt.Errorf("kehadiran range: %w", err)
+			}
+			defer func() { _ = conn.Close() }()
+			return kehadiranRangePgx(ctx, conn, q, args, perPegawai)
+		}
+	}
 	rows, err := db.conn(ctx).Raw(q, args...).Rows()
 	if err != nil {
 		return nil, fmt.Errorf("kehadiran range: %w", err)
 	}
 	defer rows.Close()
-	// a working day has two records: size each pegawai's slice for the range's
-	// working days, bounded for long ranges
-	days := int(to.Sub(from)/(24*time.Hour)) + 1
-	perPegawai := min(max(days*2*5/7+4, 4), 256)
-	index := make(map[string]int, 1024)
+	k := newKumpulanRekaman[string](perPegawai)
 	var (
-		keys  []string
-		lists [][]domain.Rekaman
 		pid   sql.RawBytes
 		w     waktuScan
 		jenis sql.RawBytes
@@ -279,36 +297,139 @@ func (db *DB) KehadiranRange(ctx context.Context, instansiID string, from, to ti
 		if err := rows.Scan(&pid, &w, &jenis); err != nil {
 			return nil, fmt.Errorf("kehadiran range: %w", err)
 		}
-		i, ok := index[string(pid)] // no allocation for the lookup
+		i, ok := k.index[string(pid)] // no allocation for the lookup
 		if !ok {
-			k := string(pid)
-			i = len(lists)
-			index[k] = i
-			keys = append(keys, k)
-			lists = append(lists, make([]domain.Rekaman, 0, perPegawai))
+			i = k.baru(string(pid), string(pid))
 		}
-		r := domain.Rekaman{Waktu: w.UTC()}
-		switch string(jenis) {
-		case string(domain.RekamanMasuk):
-			r.Jenis = domain.RekamanMasuk
-		case string(domain.RekamanPulang):
-			r.Jenis = domain.RekamanPulang
-		}
-		lists[i] = append(lists[i], r)
+		k.tambah(i, w.UTC(), jenis)
 	}
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("kehadiran range: %w", err)
 	}
-	out := make(map[string][]domain.Rekaman, len(keys))
+	return k.hasil(), nil
+}
+
+// kehadiranRangePgx runs KehadiranRange's query on conn's pgx connection and decodes
+// the binary rows itself: uuid, timestamptz (microseconds since 2000) and text.
+func kehadiranRangePgx(ctx context.Context, conn *sql.Conn, q string, args []any, perPegawai int) (map[string][]domain.Rekaman, error) {
+	q, args = bindPg(q, args)
+	var out map[string][]domain.Rekaman
+	err := withPgx(conn, func(c *pgx.Conn) error {
+		rows, err := c.Query(ctx, q, args...)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		fd := rows.FieldDescriptions()
+		if len(fd) != 3 || fd[0].Format != pgx.BinaryFormatCode || fd[1].Format != pgx.BinaryFormatCode {
+			return errors.New("unexpected result format")
+		}
+		k := newKumpulanRekaman[[16]byte](perPegawai)
+		for rows.Next() {
+			v := rows.RawValues()
+			if len(v[0]) != 16 || len(v[1]) != 8 {
+				return fmt.Errorf("unexpected row: %d, %d bytes", len(v[0]), len(v[1]))
+			}
+			id := [16]byte(v[0])
+			i, ok := k.index[id]
+			if !ok {
+				i = k.baru(id, uuid.UUID(id).String())
+			}
+			us := int64(binary.BigEndian.Uint64(v[1])) //nolint:gosec // G115: a timestamptz is a signed 64-bit count
+			k.tambah(i, time.UnixMicro(us+pgEpochMicros).UTC(), v[2])
+		}
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		out = k.hasil()
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("kehadiran range: %w", err)
+	}
+	return out, nil
+}
+
+// pgEpochMicros is PostgreSQL's epoch (2000-01-01 UTC) in Unix microseconds.
+const pgEpochMicros = 946_684_800_000_000
+
+// bindPg turns a query with gorm's ? placeholders into pgx's $n ones; a slice
+// argument (gorm's IN ?) becomes a parenthesised list of placeholders.
+func bindPg(q string, args []any) (string, []any) {
+	var b strings.Builder
+	var out []any
+	i := 0
+	for _, r := range q {
+		if r != '?' || i >= len(args) {
+			b.WriteRune(r)
+			continue
+		}
+		if ids, ok := args[i].([]string); ok {
+			b.WriteByte('(')
+			for j, id := range ids {
+				if j > 0 {
+					b.WriteString(", ")
+				}
+				out = append(out, id)
+				fmt.Fprintf(&b, "$%d", len(out))
+			}
+			b.WriteByte(')')
+		} else {
+			out = append(out, args[i])
+			fmt.Fprintf(&b, "$%d", len(out))
+		}
+		i++
+	}
+	return b.String(), out
+}
+
+// kumpulanRekaman gathers clock records per pegawai in the order pegawai first
+// appear, keyed by K (the id as its text or its 16 bytes).
+type kumpulanRekaman[K comparable] struct {
+	index      map[K]int
+	keys       []string
+	lists      [][]domain.Rekaman
+	perPegawai int
+}
+
+func newKumpulanRekaman[K comparable](perPegawai int) *kumpulanRekaman[K] {
+	return &kumpulanRekaman[K]{index: make(map[K]int, 1024), perPegawai: perPegawai}
+}
+
+// baru adds a pegawai first seen under key, with id as their id, and returns their
+// slot.
+func (k *kumpulanRekaman[K]) baru(key K, id string) int {
+	i := len(k.lists)
+	k.index[key] = i
+	k.keys = append(k.keys, id)
+	k.lists = append(k.lists, make([]domain.Rekaman, 0, k.perPegawai))
+	return i
+}
+
+// tambah adds a record to the pegawai in slot i.
+func (k *kumpulanRekaman[K]) tambah(i int, waktu time.Time, jenis []byte) {
+	r := domain.Rekaman{Waktu: waktu}
+	switch string(jenis) {
+	case string(domain.RekamanMasuk):
+		r.Jenis = domain.RekamanMasuk
+	case string(domain.RekamanPulang):
+		r.Jenis = domain.RekamanPulang
+	}
+	k.lists[i] = append(k.lists[i], r)
+}
+
+// hasil returns the records by pegawai id, each pegawai's in time order.
+func (k *kumpulanRekaman[K]) hasil() map[string][]domain.Rekaman {
+	out := make(map[string][]domain.Rekaman, len(k.keys))
 	byTime := func(a, b domain.Rekaman) int { return a.Waktu.Compare(b.Waktu) }
-	for i, k := range keys {
-		l := lists[i]
+	for i, key := range k.keys {
+		l := k.lists[i]
 		if !slices.IsSortedFunc(l, byTime) {
 			slices.SortFunc(l, byTime)
 		}
-		out[k] = l
+		out[key] = l
 	}
-	return out, nil
+	return out
 }
 
 // PegawaiRekaman lists every pegawai of an instansi with TMT and the unit placement

@@ -2,6 +2,8 @@ package repository_test
 
 import (
 	"context"
+	"reflect"
+	"slices"
 	"testing"
 	"time"
 
@@ -105,6 +107,69 @@ func TestImporKehadiran(t *testing.T) {
 		// the range is half-open
 		if got, err := db.KehadiranRange(ctx, inst, at(3, 8, 0), at(3, 16, 0)); err != nil || len(got[p[0]]) != 1 || len(got[p[1]]) != 1 {
 			t.Errorf("half-open range %v %v", got, err)
+		}
+	})
+}
+
+// TestKehadiranRangeJalur checks that every way of reading a month of clock records
+// gives the same records: outside a transaction and inside InBulkTx PostgreSQL's
+// binary rows are decoded by hand, inside InTx they go through database/sql. With
+// sub-second and pre-2000 instants, records without a side, out-of-order writes and
+// both pegawai filters (a short list, and a range for long ones).
+func TestKehadiranRangeJalur(t *testing.T) {
+	repotest.ForEach(t, func(t *testing.T, db *repository.DB) {
+		ctx := context.Background()
+		inst, p := khdFixture(t, db, 3)
+		base := time.Date(1999, 12, 31, 23, 59, 59, 0, time.UTC)
+		var recs []domain.RekamanPegawai
+		for i := 20; i >= 0; i-- { // newest first, so each pegawai's list must be sorted
+			w := base.Add(time.Duration(i)*7*time.Hour + time.Duration(i)*1234567*time.Microsecond)
+			j := []domain.JenisRekaman{domain.RekamanMasuk, domain.RekamanPulang, ""}[i%3]
+			recs = append(recs, domain.RekamanPegawai{PegawaiID: p[i%3], Rekaman: domain.Rekaman{Waktu: w, Jenis: j}})
+		}
+		khdImpor(t, db, domain.ImporRekaman{InstansiID: inst, Sumber: domain.SumberMesin, DicatatOleh: "uji",
+			CreatedAt: base, Rekaman: recs})
+		from, to := base.Add(-time.Hour), base.Add(200*time.Hour)
+		long := append([]string{p[0], p[2]}, make([]string, 70)...) // over 64 ids: read as a range
+		for i := 2; i < len(long); i++ {
+			long[i] = p[0]
+		}
+		for _, filter := range [][]string{nil, {p[0], p[2]}, long} {
+			pool, err := db.KehadiranRange(ctx, inst, from, to, filter...)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var tx, bulk map[string][]domain.Rekaman
+			if err := db.InTx(ctx, func(ctx context.Context) error {
+				tx, err = db.KehadiranRange(ctx, inst, from, to, filter...)
+				return err
+			}); err != nil {
+				t.Fatal(err)
+			}
+			if err := db.InBulkTx(ctx, func(ctx context.Context) error {
+				bulk, err = db.KehadiranRange(ctx, inst, from, to, filter...)
+				return err
+			}); err != nil {
+				t.Fatal(err)
+			}
+			n := 0
+			for id, l := range pool {
+				n += len(l)
+				if !slices.IsSortedFunc(l, func(a, b domain.Rekaman) int { return a.Waktu.Compare(b.Waktu) }) {
+					t.Errorf("%s not in time order: %v", id, l)
+				}
+			}
+			if want := map[int]int{0: 21, 2: 14, 72: 21}[len(filter)]; n != want { // a range reads those between too
+				t.Errorf("filter of %d: %d records, want %d", len(filter), n, want)
+			}
+			for _, other := range []map[string][]domain.Rekaman{tx, bulk} {
+				if !reflect.DeepEqual(pool, other) {
+					t.Fatalf("filter of %d: paths differ:\n%v\n%v", len(filter), pool, other)
+				}
+			}
+			if l := pool[p[0]]; len(l) == 0 || !l[0].Waktu.Equal(base) || l[0].Waktu.Location() != time.UTC {
+				t.Errorf("first record of %s: %v, want %v in UTC", p[0], l, base)
+			}
 		}
 	})
 }

@@ -14,6 +14,9 @@ import (
 // query, keyed by pegawai id; given pegawai ids, only theirs (one pegawai's estimate
 // must not read the whole instansi).
 
+// hanyaPegawaiDaftar is the most ids hanyaPegawai lists; more are read as a range.
+const hanyaPegawaiDaftar = 64
+
 // hanyaPegawai narrows a query to the given pegawai: an IN list for a few, else the
 // range between the smallest and the largest id. A long IN list of parameters is
 // tested row by row in a generic plan (seconds for 5,000 ids), while a range is one
@@ -23,7 +26,7 @@ func hanyaPegawai(q string, args []any, col string, ids []string) (string, []any
 	switch {
 	case len(ids) == 0:
 		return q, args
-	case len(ids) <= 64:
+	case len(ids) <= hanyaPegawaiDaftar:
 		return q + " AND " + col + " IN ?", append(args, ids)
 	}
 	lo, hi := slices.Min(ids), slices.Max(ids)

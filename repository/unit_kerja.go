@@ -57,6 +57,7 @@ func (db *DB) CreateUnitKerja(ctx context.Context, u domain.UnitKerja) (domain.U
 	if err := db.conn(ctx).Create(&row).Error; err != nil {
 		return domain.UnitKerja{}, translate(err, "Unit kerja")
 	}
+	db.changed(ctx) // a remembered subtree lacks it
 	return toDomainUnitKerja(row), nil
 }
 
@@ -168,17 +169,19 @@ func (db *DB) ListUnitKerja(ctx context.Context, f domain.UnitKerjaFilter) ([]do
 }
 
 // UnitKerjaSubtree returns every unit of an instansi whose path starts with prefix
-// ("" for the whole instansi), in one query.
+// ("" for the whole instansi), in one query, remembered for a few seconds (ingatan.go).
 func (db *DB) UnitKerjaSubtree(ctx context.Context, instansiID, prefix string) ([]domain.UnitKerja, error) {
-	q := db.conn(ctx).Where("instansi_id = ?", instansiID)
-	if prefix != "" {
-		q = q.Where("path LIKE ?", prefix+"%")
-	}
-	var rows []unitKerjaRow
-	if err := q.Order("path").Find(&rows).Error; err != nil {
-		return nil, fmt.Errorf("unit kerja subtree: %w", err)
-	}
-	return toDomainUnitKerjas(rows), nil
+	return remembered(ctx, db, db.ingatan.unitKerja, kunci(instansiID, prefix), func() ([]domain.UnitKerja, error) {
+		q := db.conn(ctx).Where("instansi_id = ?", instansiID)
+		if prefix != "" {
+			q = q.Where("path LIKE ?", prefix+"%")
+		}
+		var rows []unitKerjaRow
+		if err := q.Order("path").Find(&rows).Error; err != nil {
+			return nil, fmt.Errorf("unit kerja subtree: %w", err)
+		}
+		return toDomainUnitKerjas(rows), nil
+	})
 }
 
 // LockOrgChart serialises changes to an instansi's structure (units created or

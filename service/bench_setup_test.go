@@ -11,6 +11,7 @@ import (
 	"github.com/kinerja-id/kinerja/domain"
 	"github.com/kinerja-id/kinerja/repository"
 	"github.com/kinerja-id/kinerja/repository/repotest"
+	"github.com/kinerja-id/kinerja/service"
 )
 
 // benchInstansi builds the synthetic instansi the service benchmarks share, on a new
@@ -79,4 +80,20 @@ func benchInstansi(b testing.TB, nPegawai int) benchData {
 	}
 	rows = nil
 	return benchData{db: db, dsn: dsn, inst: inst, unit: unit, jab: jab, now: now}
+}
+
+// runUji is benchInstansi with the KEPMENDAGRI_60_40 preset in force from January
+// 2025, the TPP service on it and the context of a KEUANGAN user of the instansi.
+func runUji(tb testing.TB, nPegawai int) (benchData, *service.TPP, context.Context) {
+	tb.Helper()
+	bd := benchInstansi(tb, nPegawai)
+	ctx := context.Background()
+	profil, _ := domain.PresetTPP("KEPMENDAGRI_60_40")
+	if _, err := bd.db.CreateAturanTPP(ctx, domain.AturanTPP{ID: uuid.NewString(), InstansiID: bd.inst, Nama: "uji",
+		BerlakuMulai: time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC), Profil: profil, CreatedAt: bd.now}, "", ""); err != nil {
+		tb.Fatal(err)
+	}
+	actx := service.WithActor(ctx, domain.Actor{PenggunaID: uuid.NewString(), Name: "uji", InstansiID: bd.inst,
+		Roles: []domain.Role{domain.RoleKeuangan}})
+	return bd, newTPP(bd.db, bd.now), actx
 }

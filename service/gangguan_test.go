@@ -6,7 +6,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/google/uuid"
 	"github.com/jackc/pgx/v5"
 
 	"github.com/kinerja-id/kinerja/domain"
@@ -52,17 +51,9 @@ func putuskan(t *testing.T, dsn string, stop <-chan struct{}) <-chan int {
 // exactly the lines of an undisturbed run.
 func TestGangguanPerhitunganTPP(t *testing.T) {
 	const nPegawai = 1500
-	bd := benchInstansi(t, nPegawai)
-	db, inst, now := bd.db, bd.inst, bd.now
+	bd, tpp, actx := runUji(t, nPegawai)
+	db, inst := bd.db, bd.inst
 	ctx := context.Background()
-	profil, _ := domain.PresetTPP("KEPMENDAGRI_60_40")
-	if _, err := db.CreateAturanTPP(ctx, domain.AturanTPP{ID: uuid.NewString(), InstansiID: inst, Nama: "uji",
-		BerlakuMulai: time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC), Profil: profil, CreatedAt: now}, "", ""); err != nil {
-		t.Fatal(err)
-	}
-	tpp := newTPP(db, now)
-	actx := service.WithActor(ctx, domain.Actor{PenggunaID: uuid.NewString(), Name: "uji", InstansiID: inst,
-		Roles: []domain.Role{domain.RoleKeuangan}})
 	tungguSelesai := func(id string) domain.PerhitunganTPP {
 		t.Helper()
 		tpp.TungguSemua()

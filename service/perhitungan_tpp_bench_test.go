@@ -3,15 +3,22 @@ package service_test
 import (
 	"bytes"
 	"context"
+	"os"
 	"runtime"
+	"runtime/debug"
 	"runtime/metrics"
+	"runtime/pprof"
+	"strconv"
+	"strings"
 	"sync/atomic"
+	"syscall"
 	"testing"
 	"time"
 
 	"github.com/google/uuid"
 	"github.com/jackc/pgx/v5"
 
+	"github.com/kinerja-id/kinerja/cmd/kinerja/app"
 	"github.com/kinerja-id/kinerja/domain"
 	"github.com/kinerja-id/kinerja/service"
 )
@@ -21,9 +28,13 @@ import (
 // pegawai on PostgreSQL: a month of clock records each (2.1 million rows), a final
 // evaluation each with a spread of predikat, a sanction for 1 in 100, three days of
 // leave for 1 in 20, the Kepmendagri 60/40 preset; computed and persisted with every
-// line's trace through the service call the API makes. It reports pegawai/s, the peak
-// Go heap sampled during the run, and the run's time against a plain COPY of the same
-// output rows into an unindexed table measured in the same process.
+// line's trace through the service call the API makes, under the server's garbage
+// collector settings (app.AturGC). It reports pegawai/s, the peak Go heap sampled
+// during the run and the process's peak resident memory, the machine's busy CPU seconds over the run (every core: this
+// process, PostgreSQL, anything else) and this process's share of them, and the run's
+// time against a plain COPY of the same output rows into an unindexed table measured
+// in the same process. KINERJA_BENCH_CPUPROFILE=FILE writes a CPU profile of the run
+// alone.
 //
 //	TEST_DATABASE_URL="postgres://postgres@127.0.0.1:5432/postgres?sslmode=disable" \
 //	  go test ./service -run '^$' -bench BenchmarkPerhitunganTPP -benchtime=1x
@@ -58,6 +69,11 @@ func BenchmarkPerhitunganTPP(b *testing.B) {
 		BerlakuMulai: time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC), Profil: profil, CreatedAt: now}, "", ""); err != nil {
 		b.Fatal(err)
 	}
+	// the state a month's data is in by the time it is paid: vacuumed and analysed (as
+	// autovacuum does after a large import; this machine's cluster has it off) and
+	// checkpointed, so that the set-up's writes are not flushed during the run
+	exec(`VACUUM ANALYZE`)
+	exec(`CHECKPOINT`)
 	base := service.Base{Tx: db, Audit: db, Now: func() time.Time { return now }}
 	pegawai := &service.Pegawai{Base: base, Store: db}
 	rekap := &service.Rekap{Base: base, Store: db, Jadwal: &service.Jadwal{Base: base, Store: db, Org: pegawai}, Org: pegawai}
@@ -65,10 +81,31 @@ func BenchmarkPerhitunganTPP(b *testing.B) {
 		Tunggu: 10 * time.Minute}
 	actx := service.WithActor(ctx, domain.Actor{PenggunaID: uuid.NewString(), Name: "bench", InstansiID: inst,
 		Roles: []domain.Role{domain.RoleKeuangan}})
+	// the garbage collector as the server runs it, not go test's default
+	gcLama, batasLama := debug.SetGCPercent(100), debug.SetMemoryLimit(-1)
+	app.AturGC(os.Getenv)
+	defer func() {
+		debug.SetGCPercent(gcLama)
+		debug.SetMemoryLimit(batasLama)
+	}()
 	runtime.GC()
+	debug.FreeOSMemory() // the set-up's memory, so that the peak RSS is the run's
+	rssDiukur := resetPuncakRSS()
 	var peak atomic.Uint64
 	stop := make(chan struct{})
 	go sampleHeap(&peak, stop)
+	cpu0, go0 := cpuMesin(), cpuProses()
+	if f := os.Getenv("KINERJA_BENCH_CPUPROFILE"); f != "" {
+		// a CPU profile of the run alone (go test's -cpuprofile covers the set-up too)
+		out, err := os.Create(f) //nolint:gosec // G304: the developer's own file name
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := pprof.StartCPUProfile(out); err != nil {
+			b.Fatal(err)
+		}
+		defer func() { _ = out.Close() }()
+	}
 	b.ResetTimer()
 	var run domain.PerhitunganTPP
 	for i := range b.N {
@@ -83,6 +120,8 @@ func BenchmarkPerhitunganTPP(b *testing.B) {
 		}
 	}
 	b.StopTimer()
+	pprof.StopCPUProfile()
+	cpu, cpuGo := (cpuMesin()-cpu0)/float64(b.N), (cpuProses()-go0)/float64(b.N)
 	close(stop)
 	elapsed := b.Elapsed().Seconds() / float64(b.N)
 	if run.Status != domain.PerhitunganDihitung || run.JumlahPegawai != nPegawai {
@@ -90,7 +129,68 @@ func BenchmarkPerhitunganTPP(b *testing.B) {
 	}
 	b.ReportMetric(float64(nPegawai)/elapsed, "pegawai/s")
 	b.ReportMetric(float64(peak.Load())/(1<<20), "peak_heap_MiB")
+	if rssDiukur {
+		b.ReportMetric(float64(puncakRSS())/(1<<20), "peak_rss_MiB")
+	}
+	b.ReportMetric(cpu, "cpu_s")
+	b.ReportMetric(cpuGo, "cpu_go_s")
 	b.ReportMetric(elapsed/copyBaris(b, bd.dsn, run.ID), "x_copy")
+}
+
+// cpuMesin is the machine's busy CPU time so far in seconds (every core, this
+// process, PostgreSQL and anything else), from /proc/stat; 0 where it cannot be read.
+// A run's share of it says whether the run waits (busy time below cores × elapsed)
+// or is bound by the machine's CPU.
+func cpuMesin() float64 {
+	raw, err := os.ReadFile("/proc/stat")
+	if err != nil {
+		return 0
+	}
+	line, _, _ := strings.Cut(string(raw), "\n")
+	f := strings.Fields(line)
+	if len(f) < 8 || f[0] != "cpu" {
+		return 0
+	}
+	var busy float64
+	for i, v := range f[1:8] {
+		if i == 3 || i == 4 { // idle, iowait
+			continue
+		}
+		n, _ := strconv.ParseFloat(v, 64)
+		busy += n
+	}
+	return busy / 100 // USER_HZ
+}
+
+// resetPuncakRSS resets the process's peak resident memory (Linux: 5 in clear_refs)
+// and reports whether it could.
+func resetPuncakRSS() bool {
+	return os.WriteFile("/proc/self/clear_refs", []byte("5"), 0) == nil
+}
+
+// puncakRSS is the process's peak resident memory in bytes since its last reset
+// (VmHWM), 0 where it cannot be read.
+func puncakRSS() uint64 {
+	raw, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return 0
+	}
+	for _, line := range strings.Split(string(raw), "\n") {
+		if v, ok := strings.CutPrefix(line, "VmHWM:"); ok {
+			kb, _ := strconv.ParseUint(strings.TrimSuffix(strings.TrimSpace(v), " kB"), 10, 64)
+			return kb << 10
+		}
+	}
+	return 0
+}
+
+// cpuProses is this process's CPU time so far in seconds (user and system).
+func cpuProses() float64 {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano()).Seconds()
 }
 
 // sampleHeap records the largest Go heap (objects, live or not yet swept) seen.

@@ -7,8 +7,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/google/uuid"
-
 	"github.com/kinerja-id/kinerja/domain"
 	"github.com/kinerja-id/kinerja/service"
 )
@@ -33,17 +31,9 @@ func (s *simpanGagal) TambahBarisTPP(ctx context.Context, lines []domain.BarisTP
 // the lines of an undisturbed run, in the same order (the same sidik).
 func TestPerhitunganTPPPotonganGagal(t *testing.T) {
 	const nPegawai = 4500 // three chunks
-	bd := benchInstansi(t, nPegawai)
-	db, inst, now := bd.db, bd.inst, bd.now
+	bd, tpp, actx := runUji(t, nPegawai)
+	db, inst := bd.db, bd.inst
 	ctx := context.Background()
-	profil, _ := domain.PresetTPP("KEPMENDAGRI_60_40")
-	if _, err := db.CreateAturanTPP(ctx, domain.AturanTPP{ID: uuid.NewString(), InstansiID: inst, Nama: "uji",
-		BerlakuMulai: time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC), Profil: profil, CreatedAt: now}, "", ""); err != nil {
-		t.Fatal(err)
-	}
-	actx := service.WithActor(ctx, domain.Actor{PenggunaID: uuid.NewString(), Name: "uji", InstansiID: inst,
-		Roles: []domain.Role{domain.RoleKeuangan}})
-	tpp := newTPP(db, now)
 	tpp.Tunggu = time.Minute
 	ref, _, err := tpp.Create(actx, service.PerhitunganInput{Tahun: 2025, Bulan: time.March})
 	if err != nil || ref.Status != domain.PerhitunganDihitung || ref.JumlahPegawai != nPegawai {

@@ -116,10 +116,10 @@ func rekamanUji(i int, first time.Time, loc *time.Location) []domain.Rekaman {
 	return out
 }
 
-// sidikUji is the sidik of bulanUji's lines under every preset, one after another.
-func sidikUji(tb testing.TB, n int) string {
+// barisUji is bulanUji's lines under every preset, one preset after another.
+func barisUji(tb testing.TB, n int) [][]domain.BarisTPP {
 	m, ps := bulanUji(tb, n)
-	h := sha256.New()
+	var out [][]domain.BarisTPP
 	for _, info := range domain.DaftarPresetTPP() {
 		p, _ := domain.PresetTPP(info.Kode)
 		run := domain.PerhitunganTPP{ID: "00000000-0000-4000-8000-00000000aaaa", InstansiID: "00000000-0000-4000-8000-00000000bbbb",
@@ -128,14 +128,54 @@ func sidikUji(tb testing.TB, n int) string {
 		if err != nil {
 			tb.Fatal(err)
 		}
+		out = append(out, lines)
+	}
+	return out
+}
+
+// sidikUji is the sidik of bulanUji's lines under every preset, one after another.
+func sidikUji(tb testing.TB, n int) string {
+	h := sha256.New()
+	for _, lines := range barisUji(tb, n) {
 		h.Write([]byte(domain.Sidik(lines)))
 	}
 	return hex.EncodeToString(h.Sum(nil))
 }
 
+// isiUji is like sidikUji but hashes each line's result as its JSON, before
+// compression: it pins what the lines say whatever their stored encoding.
+func isiUji(tb testing.TB, n int) string {
+	h := sha256.New()
+	for _, lines := range barisUji(tb, n) {
+		for i := range lines {
+			raw, err := hasilJSON(lines[i].Hasil)
+			if err != nil {
+				tb.Fatal(err)
+			}
+			lines[i].Hasil = raw
+		}
+		h.Write([]byte(domain.Sidik(lines)))
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// isiBarisTetap is isiUji(tb, 1000): the content of the lines, pinned before their
+// results were stored with a dictionary; update it only when a line is meant to say
+// something else.
+const isiBarisTetap = "c7a6152742a16d194dfa4a691ff38759fe8c7f72fb358a882c17d16721bd63b3"
+
+// TestIsiBarisTPPTetap checks that the lines' content, results included, stays what
+// it was for a fixed synthetic month, whatever the stored encoding.
+func TestIsiBarisTPPTetap(t *testing.T) {
+	if got := isiUji(t, 1000); got != isiBarisTetap {
+		t.Fatalf("line content changed: %s, want %s", got, isiBarisTetap)
+	}
+}
+
 // sidikBarisTetap is sidikUji(tb, 1000): update it only when a stored line is meant
-// to change.
-const sidikBarisTetap = "f7ba222a9a6de2bb8a87866a0b3adfaefff9d30b717da29bf4ddcabec69a91fe"
+// to change (last: results stored with dictionary 1, their content unchanged as
+// isiBarisTetap shows).
+const sidikBarisTetap = "4ab428297971b8bc036c64d6d75763ccd4a93f278f5596324b689b8b15af479e"
 
 // TestBarisTPPTetap checks that the stored lines, compressed results included, stay
 // byte for byte what they were for a fixed synthetic month.

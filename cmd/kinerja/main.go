@@ -69,7 +69,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 	log := newLogger(stderr, cfg.LogLevel)
 	switch cmd {
 	case "serve":
-		aturGC(getenv)
+		app.AturGC(getenv)
 		return serve(ctx, cfg, log, stdout)
 	case "migrate":
 		db, err := openDB(ctx, cfg, log)

@@ -1,0 +1,122 @@
+package service
+
+import (
+	"bytes"
+	"encoding/binary"
+	"encoding/json"
+	"os"
+	"testing"
+
+	"github.com/klauspost/compress/dict"
+	"github.com/klauspost/compress/s2"
+
+	"github.com/kinerja-id/kinerja/domain"
+)
+
+// contohHasil is the JSON of bulanUji's results under every preset: every kind of
+// step the engine writes (late and early days, leave, sanctions, acting posts,
+// netting, tax, BPJS), in the proportions of a real month.
+func contohHasil(tb testing.TB, n int) [][]byte {
+	tb.Helper()
+	var out [][]byte
+	for _, lines := range barisUji(tb, n) {
+		for _, b := range lines {
+			j, err := hasilJSON(b.Hasil)
+			if err != nil {
+				tb.Fatal(err)
+			}
+			out = append(out, j)
+		}
+	}
+	return out
+}
+
+// TestKamusHasilTPP checks the frozen dictionary: that every result encodes to its
+// format byte and decodes back to itself, and that the dictionary still earns its
+// keep (about 1.5 KB a line, against 2.4 KB without it).
+//
+// A new dictionary (when the engine's words change enough that lines grow) is built
+// from the same results with
+//
+//	KINERJA_KAMUS_BARU=hasil_tpp_2.s2dict go test ./service -run TestKamusHasilTPP
+//
+// and added beside the old one under the next format byte; the old one stays, for
+// the results stored with it.
+func TestKamusHasilTPP(t *testing.T) {
+	samples := contohHasil(t, 2000)
+	if f := os.Getenv("KINERJA_KAMUS_BARU"); f != "" {
+		var train [][]byte
+		for i := 0; i < len(samples); i += 2 {
+			train = append(train, samples[i])
+		}
+		d, err := dict.BuildS2Dict(train, dict.Options{MaxDictSize: s2.MaxDictSize, HashBytes: 8})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(f, d, 0o600); err != nil { //nolint:gosec // G703: the developer's own file name
+			t.Fatal(err)
+		}
+		t.Logf("wrote %s: %d bytes", f, len(d))
+	}
+	if dictHasil1() == nil {
+		t.Fatal("hasil_tpp_1.s2dict is not an S2 dictionary")
+	}
+	total := 0
+	for _, j := range samples {
+		z := kemas(t, j)
+		if z[0] != formatKamus1 {
+			t.Fatalf("format %#x, want %#x", z[0], formatKamus1)
+		}
+		back, err := hasilJSON(z)
+		if err != nil || !bytes.Equal(back, j) {
+			t.Fatalf("result does not decode to itself: %v", err)
+		}
+		total += len(z)
+	}
+	avg := total / len(samples)
+	t.Logf("%d results, %d bytes each on average compressed", len(samples), avg)
+	if avg > 1700 {
+		t.Fatalf("results compress to %d bytes on average with the dictionary, want at most 1,700", avg)
+	}
+}
+
+// kemas stores a result's JSON as kemasHasil does.
+func kemas(t *testing.T, j []byte) []byte {
+	t.Helper()
+	var h domain.HasilTPP
+	if err := json.Unmarshal(j, &h); err != nil {
+		t.Fatal(err)
+	}
+	z, err := kemasHasil(&h)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return z
+}
+
+// TestHasilS2TetapTerbaca checks that results stored before dictionaries (S2 blocks)
+// still decode.
+func TestHasilS2TetapTerbaca(t *testing.T) {
+	for _, j := range contohHasil(t, 50) {
+		back, err := hasilJSON(s2.Encode(nil, j))
+		if err != nil || !bytes.Equal(back, j) {
+			t.Fatalf("an S2 result does not decode: %v", err)
+		}
+	}
+}
+
+// TestHasilRusak checks that a damaged stored result is an error, not a panic or a
+// wrong result.
+func TestHasilRusak(t *testing.T) {
+	j := contohHasil(t, 1)[0]
+	z := kemas(t, j)
+	huge := append([]byte{formatKamus1}, binary.AppendUvarint(nil, maksHasil+1)...)
+	for _, bad := range [][]byte{nil, z[:len(z)/2], z[:1], {0x7f, 1, 2}, {0xff}, huge,
+		append(bytes.Clone(z[:len(z)-1]), z[len(z)-1]^0xff)} {
+		if back, err := hasilJSON(bad); err == nil && bytes.Equal(back, j) {
+			t.Fatalf("a damaged result decoded to the original")
+		} else if err == nil {
+			t.Fatalf("a damaged result decoded without error to %d bytes", len(back))
+		}
+	}
+}
