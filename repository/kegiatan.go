@@ -183,6 +183,19 @@ func kegiatanReachRHK(q *gormDB, instansiID string, r domain.KegiatanReach) *gor
 // ListKegiatan returns a page of activities, newest first (or oldest first), and the
 // total, in one query (halaman.go).
 func (db *DB) ListKegiatan(ctx context.Context, f domain.KegiatanFilter) ([]domain.Kegiatan, int64, error) {
+	var (
+		out   []domain.Kegiatan
+		total int64
+	)
+	err := db.generik(ctx, func(ctx context.Context) error {
+		var err error
+		out, total, err = db.listKegiatan(ctx, f)
+		return err
+	})
+	return out, total, err
+}
+
+func (db *DB) listKegiatan(ctx context.Context, f domain.KegiatanFilter) ([]domain.Kegiatan, int64, error) {
 	q := db.kegiatanQuery(ctx).Where("kegiatan.instansi_id = ?", f.InstansiID)
 	q = kegiatanReachRHK(q, f.InstansiID, f.Reach)
 	if f.NIP != "" {
