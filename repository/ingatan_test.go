@@ -144,52 +144,20 @@ func TestIngatanReferensiSegar(t *testing.T) {
 		}
 		jan1, dec31 := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2026, 12, 31, 0, 0, 0, 0, time.UTC)
 		units := func(ctx context.Context) []string {
-			t.Helper()
 			us, err := db.UnitKerjaSubtree(ctx, inst.ID, "/")
-			if err != nil {
-				t.Fatal(err)
-			}
-			var out []string
-			for _, u := range us {
-				out = append(out, u.Nama)
-			}
-			return out
+			return namaUji(t, us, err, func(u domain.UnitKerja) string { return u.Nama })
 		}
 		jadwal := func(ctx context.Context) []string {
-			t.Helper()
 			js, err := db.ListJadwal(ctx, inst.ID)
-			if err != nil {
-				t.Fatal(err)
-			}
-			var out []string
-			for _, j := range js {
-				out = append(out, j.Nama)
-			}
-			return out
+			return namaUji(t, js, err, func(j domain.JadwalKerja) string { return j.Nama })
 		}
 		penugasan := func(ctx context.Context) []string {
-			t.Helper()
 			ps, err := db.PenugasanJadwalBerlaku(ctx, inst.ID, jan1, dec31)
-			if err != nil {
-				t.Fatal(err)
-			}
-			var out []string
-			for _, p := range ps {
-				out = append(out, p.BerlakuMulai.Format(time.DateOnly))
-			}
-			return out
+			return namaUji(t, ps, err, func(p domain.PenugasanJadwal) string { return p.BerlakuMulai.Format(time.DateOnly) })
 		}
 		libur := func(ctx context.Context) []string {
-			t.Helper()
 			hs, err := db.HariLiburRange(ctx, inst.ID, jan1, dec31)
-			if err != nil {
-				t.Fatal(err)
-			}
-			var out []string
-			for _, h := range hs {
-				out = append(out, h.Nama)
-			}
-			return out
+			return namaUji(t, hs, err, func(h domain.HariLibur) string { return h.Nama })
 		}
 		reads := map[string]func(context.Context) []string{"units": units, "jadwal": jadwal, "penugasan": penugasan, "libur": libur}
 		expect := func(ctx context.Context, step string, want map[string][]string) {
@@ -274,4 +242,17 @@ func TestIngatanReferensiSegar(t *testing.T) {
 		}
 		expect(ctx, "after the removals", nil)
 	})
+}
+
+// namaUji names each of a read's rows, failing the test on the read's error.
+func namaUji[T any](t *testing.T, rows []T, err error, nama func(T) string) []string {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, r := range rows {
+		out = append(out, nama(r))
+	}
+	return out
 }
