@@ -16,11 +16,7 @@ import (
 func TestAuditLogIsAppendOnly(t *testing.T) {
 	repotest.ForEach(t, func(t *testing.T, db *repository.DB) {
 		ctx := context.Background()
-		inst, err := db.CreateInstansi(ctx, domain.Instansi{Nama: "Kota Uji", Kode: "KOTA-UJI", Jenis: "KOTA",
-			ZonaWaktu: "Asia/Jakarta", Aktif: true, CreatedAt: time.Now(), UpdatedAt: time.Now()})
-		if err != nil {
-			t.Fatal(err)
-		}
+		inst := instansiUji(t, db, time.Now())
 		entry := domain.AuditEntry{InstansiID: inst.ID, AktorNama: "uji", Aksi: "CREATE", Entitas: "instansi",
 			EntitasID: inst.ID, Sesudah: map[string]any{"nama": "Kota Uji"}, Waktu: time.Now()}
 		if err := db.AppendAudit(ctx, entry); err != nil {
@@ -43,7 +39,7 @@ func TestAuditLogIsAppendOnly(t *testing.T) {
 
 		// An audit record written in a transaction that fails is rolled back with it.
 		boom := errors.New("boom")
-		err = db.InTx(ctx, func(ctx context.Context) error {
+		err := db.InTx(ctx, func(ctx context.Context) error {
 			if err := db.AppendAudit(ctx, entry); err != nil {
 				return err
 			}

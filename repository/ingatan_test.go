@@ -22,11 +22,7 @@ func TestIngatanSegar(t *testing.T) {
 	repotest.ForEach(t, func(t *testing.T, db *repository.DB) {
 		ctx := context.Background()
 		now := time.Now().UTC().Truncate(time.Second)
-		inst, err := db.CreateInstansi(ctx, domain.Instansi{Nama: "Kota Uji", Kode: "KOTA-UJI", Jenis: "KOTA",
-			ZonaWaktu: "Asia/Jakarta", Aktif: true, CreatedAt: now, UpdatedAt: now})
-		if err != nil {
-			t.Fatal(err)
-		}
+		inst := instansiUji(t, db, now)
 		u, err := db.CreatePengguna(ctx, domain.Pengguna{InstansiID: inst.ID, Username: "uji", PasswordHash: "x",
 			Roles: []domain.Role{domain.RoleAdminInstansi}, CreatedAt: now, UpdatedAt: now})
 		if err != nil {
@@ -137,11 +133,7 @@ func TestIngatanReferensiSegar(t *testing.T) {
 	repotest.ForEach(t, func(t *testing.T, db *repository.DB) {
 		ctx := context.Background()
 		now := time.Now().UTC().Truncate(time.Second)
-		inst, err := db.CreateInstansi(ctx, domain.Instansi{Nama: "Kota Uji", Kode: "KOTA-UJI", Jenis: "KOTA",
-			ZonaWaktu: "Asia/Jakarta", Aktif: true, CreatedAt: now, UpdatedAt: now})
-		if err != nil {
-			t.Fatal(err)
-		}
+		inst := instansiUji(t, db, now)
 		jan1, dec31 := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2026, 12, 31, 0, 0, 0, 0, time.UTC)
 		units := func(ctx context.Context) []string {
 			us, err := db.UnitKerjaSubtree(ctx, inst.ID, "/")
@@ -181,6 +173,7 @@ func TestIngatanReferensiSegar(t *testing.T) {
 			Pekan: [7]*domain.JamKerja{jam, jam, jam, jam, jam}}, CreatedAt: now, UpdatedAt: now}
 		var p domain.PenugasanJadwal
 		written := map[string][]string{"units": {"Dinas"}, "jadwal": {"Kantor"}, "penugasan": {"2026-03-01"}, "libur": {"Nyepi"}}
+		var err error
 		err = db.InTx(ctx, func(tx context.Context) error {
 			if unit, err = db.CreateUnitKerja(tx, unit); err != nil {
 				return err
@@ -255,4 +248,15 @@ func namaUji[T any](t *testing.T, rows []T, err error, nama func(T) string) []st
 		out = append(out, nama(r))
 	}
 	return out
+}
+
+// instansiUji stores an instansi "Kota Uji" (WIB) created at now.
+func instansiUji(t *testing.T, db *repository.DB, now time.Time) domain.Instansi {
+	t.Helper()
+	inst, err := db.CreateInstansi(context.Background(), domain.Instansi{Nama: "Kota Uji", Kode: "KOTA-UJI", Jenis: "KOTA",
+		ZonaWaktu: "Asia/Jakarta", Aktif: true, CreatedAt: now, UpdatedAt: now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return inst
 }

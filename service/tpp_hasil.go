@@ -51,7 +51,14 @@ var castagnoli = crc32.MakeTable(crc32.Castagnoli)
 // maksHasil bounds a decoded result: the largest real one is a few tens of KB.
 const maksHasil = 16 << 20
 
-var dictHasil1 = sync.OnceValue(func() *s2.Dict { return s2.NewDict(kamusHasil1) })
+// kamus1 is kamusHasil1 ready for S2; an error means the embedded file is damaged
+// (TestKamusHasilTPP).
+var kamus1 = sync.OnceValues(func() (*s2.Dict, error) {
+	if d := s2.NewDict(kamusHasil1); d != nil {
+		return d, nil
+	}
+	return nil, errors.New("result dictionary 1 is damaged")
+})
 
 // kemasan is one goroutine's scratch space for encoding results, reused from line
 // to line.
@@ -61,13 +68,12 @@ var kemasanPool = sync.Pool{New: func() any { return new(kemasan) }}
 
 // kemasHasil encodes an engine result for storage.
 func kemasHasil(h *domain.HasilTPP) ([]byte, error) {
-	d := dictHasil1()
-	if d == nil {
-		return nil, errors.New("result dictionary 1 is damaged")
+	d, err := kamus1()
+	if err != nil {
+		return nil, err
 	}
 	k := kemasanPool.Get().(*kemasan)
 	defer kemasanPool.Put(k)
-	var err error
 	if k.json, err = appendHasilJSON(k.json[:0], h); err != nil {
 		return nil, fmt.Errorf("encode result: %w", err)
 	}
@@ -84,38 +90,44 @@ func kemasHasil(h *domain.HasilTPP) ([]byte, error) {
 
 // hasilJSON decompresses a stored result to its JSON.
 func hasilJSON(stored []byte) ([]byte, error) {
-	if len(stored) == 0 {
+	switch {
+	case len(stored) > 0 && stored[0] >= 0x80: // plain S2, stored before dictionaries
+		if err := ukuranWajar(stored); err != nil {
+			return nil, err
+		}
+		return s2.Decode(nil, stored)
+	case len(stored) > kepala && stored[0] == formatKamus1:
+		block := stored[kepala:]
+		if err := ukuranWajar(block); err != nil {
+			return nil, err
+		}
+		d, err := kamus1()
+		if err != nil {
+			return nil, err
+		}
+		raw, err := d.Decode(nil, block)
+		if err != nil {
+			return nil, fmt.Errorf("result: %w", err)
+		}
+		if crc32.Checksum(raw, castagnoli) != binary.LittleEndian.Uint32(stored[1:kepala]) {
+			return nil, errors.New("result damaged: checksum mismatch")
+		}
+		return raw, nil
+	case len(stored) == 0:
 		return nil, errors.New("empty result")
 	}
-	block := stored
-	switch {
-	case stored[0] >= 0x80:
-	case stored[0] == formatKamus1 && len(stored) > kepala:
-		block = stored[kepala:]
-	default:
-		return nil, fmt.Errorf("unknown result format %#x", stored[0])
-	}
+	return nil, fmt.Errorf("unknown result format %#x", stored[0])
+}
+
+// ukuranWajar refuses an S2 block that claims to decode to more than maksHasil.
+func ukuranWajar(block []byte) error {
 	switch n, err := s2.DecodedLen(block); {
 	case err != nil:
-		return nil, fmt.Errorf("result: %w", err)
+		return fmt.Errorf("result: %w", err)
 	case n > maksHasil:
-		return nil, fmt.Errorf("result of %d bytes", n)
+		return fmt.Errorf("result of %d bytes", n)
 	}
-	if stored[0] != formatKamus1 {
-		return s2.Decode(nil, block)
-	}
-	d := dictHasil1()
-	if d == nil {
-		return nil, errors.New("result dictionary 1 is damaged")
-	}
-	raw, err := d.Decode(nil, block)
-	if err != nil {
-		return nil, fmt.Errorf("result: %w", err)
-	}
-	if crc32.Checksum(raw, castagnoli) != binary.LittleEndian.Uint32(stored[1:kepala]) {
-		return nil, errors.New("result damaged: checksum mismatch")
-	}
-	return raw, nil
+	return nil
 }
 
 // hasilOf decodes a stored line's result.

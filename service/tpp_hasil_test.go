@@ -58,8 +58,8 @@ func TestKamusHasilTPP(t *testing.T) {
 		}
 		t.Logf("wrote %s: %d bytes", f, len(d))
 	}
-	if dictHasil1() == nil {
-		t.Fatal("hasil_tpp_1.s2dict is not an S2 dictionary")
+	if _, err := kamus1(); err != nil {
+		t.Fatal(err)
 	}
 	total := 0
 	for _, j := range samples {
