@@ -7,13 +7,14 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"net/url"
+	"regexp"
 	"strings"
 	"time"
 
 	"github.com/getkin/kin-openapi/openapi3"
 	"github.com/getkin/kin-openapi/openapi3filter"
 	"github.com/getkin/kin-openapi/routers"
-	"github.com/getkin/kin-openapi/routers/gorillamux"
 	"github.com/google/uuid"
 	"github.com/labstack/echo/v4"
 
@@ -86,9 +87,9 @@ func validator(doc *openapi3.T, auth Authenticator) (echo.MiddlewareFunc, error)
 		b, err := io.ReadAll(body)
 		return string(b), err
 	})
-	router, err := gorillamux.NewRouter(doc)
+	routes, err := specRoutes(doc)
 	if err != nil {
-		return nil, fmt.Errorf("spec router: %w", err)
+		return nil, err
 	}
 	opts := &openapi3filter.Options{
 		MultiError:            true,
@@ -124,13 +125,11 @@ func validator(doc *openapi3.T, auth Authenticator) (echo.MiddlewareFunc, error)
 			if strings.Contains(req.URL.RawQuery, "%00") || strings.Contains(req.URL.Path, "\x00") {
 				return domain.Invalid("query", "nul_byte", "Parameter mengandung karakter NUL.", "A parameter contains a NUL character.")
 			}
-			route, params, err := router.FindRoute(req)
-			if err != nil {
-				if errors.Is(err, routers.ErrMethodNotAllowed) {
-					return echo.ErrMethodNotAllowed
-				}
-				return next(c) // not an API route: docs, metrics, or Echo's 404
+			route, ok := routes[req.Method+" "+c.Path()]
+			if !ok {
+				return next(c) // not an API operation: docs, metrics, or Echo's 404 or 405
 			}
+			params := pathParams(c)
 			if req.Body != nil && req.Body != http.NoBody {
 				body, err := io.ReadAll(req.Body)
 				if err != nil {
@@ -184,6 +183,44 @@ func validator(doc *openapi3.T, auth Authenticator) (echo.MiddlewareFunc, error)
 			return next(c)
 		}
 	}, nil
+}
+
+// specRoutes maps each operation of the spec to the route Echo matches it by, its
+// method and path with :name parameters: Echo has routed the request already, and
+// matching it again against every path of the spec through regular expressions cost
+// 3 % of the server's CPU under the load test.
+func specRoutes(doc *openapi3.T) (map[string]*routers.Route, error) {
+	if len(doc.Servers) != 1 || doc.Servers[0].URL != "/" {
+		return nil, errors.New("spec routes: the spec must name the one server /, its paths being whole")
+	}
+	out := map[string]*routers.Route{}
+	for path, item := range doc.Paths.Map() {
+		echoPath := specParam.ReplaceAllString(path, ":$1")
+		for method, op := range item.Operations() {
+			out[method+" "+echoPath] = &routers.Route{Spec: doc, Server: doc.Servers[0], Path: path, PathItem: item, Method: method, Operation: op}
+		}
+	}
+	return out, nil
+}
+
+var specParam = regexp.MustCompile(`\{([^}/]+)\}`)
+
+// pathParams are the path's parameters as Echo matched them, unescaped as the
+// handlers' binding unescapes them.
+func pathParams(c echo.Context) map[string]string {
+	names, values := c.ParamNames(), c.ParamValues()
+	out := make(map[string]string, len(names))
+	for i, n := range names {
+		if i >= len(values) {
+			break
+		}
+		v := values[i]
+		if u, err := url.PathUnescape(v); err == nil {
+			v = u
+		}
+		out[n] = v
+	}
+	return out
 }
 
 // containsEscapedNUL finds the JSON escape \u0000 (not preceded by another backslash).

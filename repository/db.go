@@ -184,7 +184,7 @@ func (db *DB) conn(ctx context.Context) *gorm.DB {
 // under load: docs/reliability.md section 6). Call it before the DB is shared.
 func (db *DB) OnStatement(fn func(sql string)) error {
 	seen := func(tx *gorm.DB) {
-		if tx.Statement.SQL.Len() > 0 {
+		if tx.Statement.SQL.Len() > 0 && !tx.DryRun { // a subquery is built by a dry run
 			fn(tx.Statement.SQL.String())
 		}
 	}

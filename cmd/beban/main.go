@@ -41,6 +41,7 @@ type config struct {
 	maxP99     time.Duration
 	sampel     time.Duration
 	siapkan    bool
+	hanya      string
 }
 
 func main() {
@@ -54,6 +55,7 @@ func main() {
 	flag.DurationVar(&c.maxP99, "max-p99", 50*time.Millisecond, "target: p99 of authenticated reads")
 	flag.DurationVar(&c.sampel, "sampel-memori", 10*time.Second, "how often to read the server's memory")
 	flag.BoolVar(&c.siapkan, "siapkan", true, "first run and approve last month's payroll, as a pemda has by the time pegawai read it")
+	flag.StringVar(&c.hanya, "hanya", "", "send only the operations whose name contains this (to find one endpoint's ceiling)")
 	flag.Parse()
 	if err := run(context.Background(), c, os.Stdout); err != nil {
 		fmt.Fprintln(os.Stderr, "beban:", err)
@@ -155,8 +157,20 @@ func run(ctx context.Context, c config, out io.Writer) error {
 			}
 		}
 	}()
+	mix := campuran
+	if c.hanya != "" {
+		mix = nil
+		for _, o := range campuran {
+			if strings.Contains(o.nama, c.hanya) {
+				mix = append(mix, o)
+			}
+		}
+		if len(mix) == 0 {
+			return fmt.Errorf("-hanya %q names no operation", c.hanya)
+		}
+	}
 	total := 0
-	for _, o := range campuran {
+	for _, o := range mix {
 		total += o.bobot
 	}
 	var seq atomic.Int64
@@ -171,15 +185,15 @@ func run(ctx context.Context, c config, out io.Writer) error {
 				a := akuns[n%len(akuns)]
 				pick := (n * 7919) % total
 				var o op
-				for _, x := range campuran {
+				for _, x := range mix {
 					if pick < x.bobot {
 						o = x
 						break
 					}
 					pick -= x.bobot
 				}
-				if !o.baca && time.Since(time.Unix(0, a.checkIn.Load())) < 1100*time.Millisecond {
-					o = campuran[0] // this pegawai clocked in within the second: read instead
+				if !o.baca && len(mix) > 1 && time.Since(time.Unix(0, a.checkIn.Load())) < 1100*time.Millisecond {
+					o = mix[0] // this pegawai clocked in within the second: read instead
 				}
 				var req *http.Request
 				switch o.nama {
