@@ -210,10 +210,7 @@ var specParam = regexp.MustCompile(`\{([^}/]+)\}`)
 func pathParams(c echo.Context) map[string]string {
 	names, values := c.ParamNames(), c.ParamValues()
 	out := make(map[string]string, len(names))
-	for i, n := range names {
-		if i >= len(values) {
-			break
-		}
+	for i, n := range names { // Echo gives as many values as names
 		v := values[i]
 		if u, err := url.PathUnescape(v); err == nil {
 			v = u

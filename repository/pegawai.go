@@ -174,8 +174,8 @@ JOIN unit_kerja u ON u.id = r.unit_kerja_id`
 const riwayatBerlaku = `r.berlaku_mulai <= ? AND NOT EXISTS (SELECT 1 FROM riwayat_pegawai r2
   WHERE r2.instansi_id = ? AND r2.pegawai_id = r.pegawai_id AND r2.berlaku_mulai > r.berlaku_mulai AND r2.berlaku_mulai <= ?)`
 
-// pegawaiViewArgs are pegawaiViewFrom's parameters followed by the instansi of the
-// WHERE clause every use starts with.
+// pegawaiViewArgs are the parameters of a join on riwayatBerlaku (as in
+// pegawaiViewFrom) followed by the instansi of the WHERE clause every use starts with.
 func pegawaiViewArgs(instansiID string, asOf time.Time) []any {
 	d := newDate(asOf)
 	return []any{d, instansiID, d, instansiID}
@@ -509,10 +509,9 @@ func pegawaiPemangkuList(rows []pegawaiPemangkuRow) []domain.PemangkuJabatan {
 // (with their status), limited to the given positions when jabatanIDs is not nil.
 func (db *DB) PegawaiPemangku(ctx context.Context, instansiID string, jabatanIDs []string, d time.Time) ([]domain.PemangkuJabatan, error) {
 	q := `SELECT r.jabatan_id, p.id AS pegawai_id, p.nip, p.nama, r.status, 'DEFINITIF' AS sumber FROM pegawai p
-JOIN riwayat_pegawai r ON r.pegawai_id = p.id AND r.berlaku_mulai = (SELECT max(r2.berlaku_mulai)
-  FROM riwayat_pegawai r2 WHERE r2.pegawai_id = p.id AND r2.berlaku_mulai <= ?)
+JOIN riwayat_pegawai r ON r.pegawai_id = p.id AND ` + riwayatBerlaku + `
 WHERE p.instansi_id = ?`
-	args := []any{newDate(d), instansiID}
+	args := pegawaiViewArgs(instansiID, d)
 	if jabatanIDs != nil {
 		if len(jabatanIDs) == 0 {
 			return nil, nil
