@@ -9,9 +9,9 @@ import (
 	"time"
 
 	"github.com/oapi-codegen/nullable"
-	openapi_types "github.com/oapi-codegen/runtime/types"
 
 	"github.com/kinerja-id/kinerja/api/apigen"
+	"github.com/kinerja-id/kinerja/api/jsondate"
 	"github.com/kinerja-id/kinerja/domain"
 	"github.com/kinerja-id/kinerja/service"
 )
@@ -40,7 +40,7 @@ func toAPIAturanTPP(a domain.AturanTPP) (apigen.AturanTPP, error) {
 	out := apigen.AturanTPP{Id: uuidOf(a.ID), Versi: a.Versi, Nama: a.Nama, DasarHukum: a.DasarHukum,
 		Keterangan: a.Keterangan, BerlakuMulai: dateOf(a.BerlakuMulai), Profil: prof, Digunakan: a.Digunakan,
 		Version: a.Version, CreatedAt: a.CreatedAt, UpdatedAt: a.UpdatedAt,
-		BerlakuSampai: nullable.NewNullNullable[openapi_types.Date]()}
+		BerlakuSampai: nullable.NewNullNullable[jsondate.Date]()}
 	if a.BerlakuSampai != nil {
 		out.BerlakuSampai = nullable.NewNullableWithValue(dateOf(*a.BerlakuSampai))
 	}

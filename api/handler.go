@@ -12,6 +12,7 @@ import (
 	openapi_types "github.com/oapi-codegen/runtime/types"
 
 	"github.com/kinerja-id/kinerja/api/apigen"
+	"github.com/kinerja-id/kinerja/api/jsondate"
 	"github.com/kinerja-id/kinerja/domain"
 	"github.com/kinerja-id/kinerja/service"
 )
@@ -93,9 +94,9 @@ func strOr(p *string) string {
 	return *p
 }
 
-func dateOf(t time.Time) openapi_types.Date { return openapi_types.Date{Time: t} }
+func dateOf(t time.Time) jsondate.Date { return jsondate.Date{Time: t} }
 
-func datePtr(d *openapi_types.Date) *time.Time {
+func datePtr(d *jsondate.Date) *time.Time {
 	if d == nil {
 		return nil
 	}

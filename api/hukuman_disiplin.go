@@ -4,9 +4,9 @@ import (
 	"context"
 
 	"github.com/oapi-codegen/nullable"
-	openapi_types "github.com/oapi-codegen/runtime/types"
 
 	"github.com/kinerja-id/kinerja/api/apigen"
+	"github.com/kinerja-id/kinerja/api/jsondate"
 	"github.com/kinerja-id/kinerja/domain"
 	"github.com/kinerja-id/kinerja/service"
 )
@@ -15,7 +15,7 @@ func toAPIHukumanDisiplin(hd domain.HukumanDisiplin) apigen.HukumanDisiplin {
 	out := apigen.HukumanDisiplin{Id: uuidOf(hd.ID), Nip: hd.NIP, Nama: hd.Nama, Jenis: apigen.JenisHukuman(hd.Jenis),
 		Tingkat: apigen.HukumanDisiplinTingkat(hd.Tingkat()), NomorSk: hd.NomorSK, TanggalSk: dateOf(hd.TanggalSK),
 		TanggalBerlaku: dateOf(hd.TanggalBerlaku), DurasiBulan: hd.DurasiBulan, Keterangan: nullableStr(hd.Keterangan),
-		Berakhir: nullable.NewNullNullable[openapi_types.Date](), DariUsulanTahun: nullable.NewNullNullable[int](),
+		Berakhir: nullable.NewNullNullable[jsondate.Date](), DariUsulanTahun: nullable.NewNullNullable[int](),
 		CreatedAt: hd.CreatedAt}
 	if end, ok := hd.Berakhir(); ok {
 		out.Berakhir = nullable.NewNullableWithValue(dateOf(end))

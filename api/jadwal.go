@@ -10,6 +10,7 @@ import (
 	openapi_types "github.com/oapi-codegen/runtime/types"
 
 	"github.com/kinerja-id/kinerja/api/apigen"
+	"github.com/kinerja-id/kinerja/api/jsondate"
 	"github.com/kinerja-id/kinerja/domain"
 	"github.com/kinerja-id/kinerja/service"
 )
@@ -219,7 +220,7 @@ func toAPIPenugasanJadwal(p domain.PenugasanJadwal) apigen.PenugasanJadwal {
 	out := apigen.PenugasanJadwal{Id: uuidOf(p.ID), JadwalId: uuidOf(p.JadwalID), JadwalNama: p.JadwalNama,
 		BerlakuMulai: dateOf(p.BerlakuMulai), UnitKerjaId: nullable.NewNullNullable[openapi_types.UUID](),
 		UnitKerjaNama: nullableStr(p.UnitKerjaNama), Nip: nullableStr(p.NIP), Nama: nullableStr(p.Nama),
-		BerlakuSelesai: nullable.NewNullNullable[openapi_types.Date]()}
+		BerlakuSelesai: nullable.NewNullNullable[jsondate.Date]()}
 	if p.UnitKerjaID != "" {
 		out.UnitKerjaId = nullable.NewNullableWithValue(uuidOf(p.UnitKerjaID))
 	}

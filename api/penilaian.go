@@ -9,6 +9,7 @@ import (
 	openapi_types "github.com/oapi-codegen/runtime/types"
 
 	"github.com/kinerja-id/kinerja/api/apigen"
+	"github.com/kinerja-id/kinerja/api/jsondate"
 	"github.com/kinerja-id/kinerja/domain"
 	"github.com/kinerja-id/kinerja/service"
 )
@@ -59,7 +60,7 @@ func toAPIPenilaian(ctx context.Context, v service.PenilaianView) apigen.Penilai
 		Capaian:            percentOf(v.CapaianRata), Penilai: apigen.Pejabat{Nip: p.Penilai.NIP, Nama: p.Penilai.Nama},
 		AtasanPenilai: toAPIPejabat(p.AtasanPenilai), HasilDariUnit: p.HasilDariUnit, UmpanBalik: nullableStr(p.UmpanBalik),
 		DifinalkanAt: nullableTime(p.DifinalkanAt), KeberatanId: nullable.NewNullNullable[openapi_types.UUID](),
-		BatasKeberatan: nullable.NewNullNullable[openapi_types.Date](),
+		BatasKeberatan: nullable.NewNullNullable[jsondate.Date](),
 		Penjelasan:     p.Penjelasan(langOf(ctx), v.Organisasi, v.CapaianRata), Version: p.Version,
 		CreatedAt: p.CreatedAt, UpdatedAt: p.UpdatedAt, Realisasi: []apigen.RealisasiIKI{}}
 	if p.KeberatanID != "" {

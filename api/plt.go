@@ -4,9 +4,9 @@ import (
 	"context"
 
 	"github.com/oapi-codegen/nullable"
-	openapi_types "github.com/oapi-codegen/runtime/types"
 
 	"github.com/kinerja-id/kinerja/api/apigen"
+	"github.com/kinerja-id/kinerja/api/jsondate"
 	"github.com/kinerja-id/kinerja/domain"
 	"github.com/kinerja-id/kinerja/service"
 )
@@ -14,7 +14,7 @@ import (
 func toAPIPlt(p domain.Plt) apigen.Plt {
 	out := apigen.Plt{Id: uuidOf(p.ID), JabatanId: uuidOf(p.JabatanID), Nip: p.NIP, Nama: p.Nama, Jenis: apigen.PltJenis(p.Jenis),
 		TanggalMulai: dateOf(p.TanggalMulai), NomorSk: &p.NomorSK, CreatedAt: p.CreatedAt,
-		TanggalSelesai: nullable.NewNullNullable[openapi_types.Date]()}
+		TanggalSelesai: nullable.NewNullNullable[jsondate.Date]()}
 	if p.TanggalSelesai != nil {
 		out.TanggalSelesai = nullable.NewNullableWithValue(dateOf(*p.TanggalSelesai))
 	}

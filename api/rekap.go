@@ -4,9 +4,8 @@ import (
 	"context"
 	"time"
 
-	openapi_types "github.com/oapi-codegen/runtime/types"
-
 	"github.com/kinerja-id/kinerja/api/apigen"
+	"github.com/kinerja-id/kinerja/api/jsondate"
 	"github.com/kinerja-id/kinerja/domain"
 	"github.com/kinerja-id/kinerja/service"
 )
@@ -38,7 +37,7 @@ func toAPIRekap(v service.RekapView, tahun int, bulan time.Month) apigen.RekapKe
 	for k, n := range r.Izin {
 		out.Izin[string(k)] = n
 	}
-	tk := make([]openapi_types.Date, len(r.TanggalTK))
+	tk := make([]jsondate.Date, len(r.TanggalTK))
 	for i, d := range r.TanggalTK {
 		tk[i] = dateOf(d)
 	}

@@ -4,9 +4,9 @@ import (
 	"time"
 
 	"github.com/oapi-codegen/nullable"
-	openapi_types "github.com/oapi-codegen/runtime/types"
 
 	"github.com/kinerja-id/kinerja/api/apigen"
+	"github.com/kinerja-id/kinerja/api/jsondate"
 	"github.com/kinerja-id/kinerja/domain"
 )
 
@@ -86,7 +86,7 @@ func toAPIHasilTPP(h domain.HasilTPP, lang string) apigen.HasilTPP {
 	return out
 }
 
-func datePtrOf(t time.Time) *openapi_types.Date {
+func datePtrOf(t time.Time) *jsondate.Date {
 	d := dateOf(t)
 	return &d
 }

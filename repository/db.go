@@ -16,6 +16,8 @@ import (
 
 	"github.com/glebarez/sqlite"
 	"github.com/google/uuid"
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/stdlib"
 	"gorm.io/driver/postgres"
 	"gorm.io/gorm"
 	"gorm.io/gorm/logger"
@@ -35,6 +37,9 @@ type DB struct {
 	gorm    *gorm.DB
 	dialect Dialect
 	ingatan *ingatanDB
+	// generic is a second, smaller PostgreSQL pool whose sessions plan every prepared
+	// statement once (plan_cache_mode force_generic_plan), for generik; nil on SQLite.
+	generic *gorm.DB
 }
 
 // Open connects to url: a postgres:// URL, or "sqlite:PATH" / a plain file path for SQLite.
@@ -90,36 +95,62 @@ func Open(ctx context.Context, url string) (*DB, error) {
 		_ = sqlDB.Close()
 		return nil, fmt.Errorf("ping %s database: %w", dialect, err)
 	}
-	return &DB{gorm: g, dialect: dialect, ingatan: newIngatanDB()}, nil
+	db := &DB{gorm: g, dialect: dialect, ingatan: newIngatanDB()}
+	if dialect == Postgres {
+		if db.generic, err = openGeneric(url, cfg); err != nil {
+			_ = sqlDB.Close()
+			return nil, err
+		}
+	}
+	return db, nil
 }
 
-// generik runs fn's reads, on PostgreSQL outside a transaction, in a transaction
-// whose statements PostgreSQL plans once per connection (plan_cache_mode
-// force_generic_plan, undone at its end). By default PostgreSQL plans a prepared
-// statement again on every execution while the plan for the actual values looks
-// cheaper than the generic one: a rater's list of activities, an eight-table join,
-// then cost about 3 ms of planning for 1 ms of work on every call, 12 ms under load.
-// For the whole server that setting halved throughput under the load test, but it
-// slowed the payroll run's instansi-wide reads ninefold, so it is for the statements
-// that need it (docs/reliability.md section 6). The transaction costs three short
-// round trips.
+// openGeneric opens the pool for generik: the same database, sessions started with
+// plan_cache_mode = force_generic_plan.
+func openGeneric(url string, cfg *gorm.Config) (*gorm.DB, error) {
+	pc, err := pgx.ParseConfig(url)
+	if err != nil {
+		return nil, fmt.Errorf("parse database URL: %w", err)
+	}
+	pc.RuntimeParams["plan_cache_mode"] = "force_generic_plan"
+	sqlDB := stdlib.OpenDB(*pc)
+	sqlDB.SetMaxOpenConns(genericPoolSize)
+	sqlDB.SetMaxIdleConns(genericPoolSize)
+	sqlDB.SetConnMaxIdleTime(5 * time.Minute)
+	g, err := gorm.Open(postgres.New(postgres.Config{Conn: sqlDB}), cfg)
+	if err != nil {
+		_ = sqlDB.Close()
+		return nil, fmt.Errorf("open generic-plan pool: %w", err)
+	}
+	return g, nil
+}
+
+// generik runs fn's reads, on PostgreSQL outside a transaction, on the generic pool,
+// whose sessions plan each prepared statement once (plan_cache_mode
+// force_generic_plan). By default PostgreSQL plans a prepared statement again on
+// every execution while the plan for the actual values looks cheaper than the
+// generic one: a rater's list of activities, an eight-table join, then cost about
+// 3 ms of planning for 1 ms of work on every call, 12 ms under load. For the whole
+// server that setting halved throughput under the load test, but it slowed the
+// payroll run's instansi-wide reads ninefold, so it is for the statements that need
+// it (docs/reliability.md section 6). A session setting instead of SET LOCAL in a
+// transaction spares each call three round trips.
 func (db *DB) generik(ctx context.Context, fn func(ctx context.Context) error) error {
-	if db.dialect != Postgres {
+	if db.generic == nil {
 		return fn(ctx)
 	}
 	if _, inTx := ctx.Value(txKey{}).(*gorm.DB); inTx {
 		return fn(ctx)
 	}
-	return db.gorm.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		if err := tx.Exec(`SET LOCAL plan_cache_mode = force_generic_plan`).Error; err != nil {
-			return fmt.Errorf("generic plans: %w", err)
-		}
-		return fn(context.WithValue(ctx, txKey{}, tx))
-	})
+	return fn(context.WithValue(ctx, genericKey{}, db.generic))
 }
 
-// poolSize bounds the PostgreSQL connections of a process.
-const poolSize = 20
+// poolSize bounds the PostgreSQL connections of a process's main pool, and
+// genericPoolSize those of its generic-plan pool.
+const (
+	poolSize        = 20
+	genericPoolSize = 8
+)
 
 // Pool is the connection pool, for its statistics.
 func (db *DB) Pool() (*sql.DB, error) { return db.gorm.DB() }
@@ -129,11 +160,18 @@ func (db *DB) Dialect() Dialect { return db.dialect }
 
 // Close releases the connections.
 func (db *DB) Close() error {
-	sqlDB, err := db.gorm.DB()
-	if err != nil {
-		return err
+	var errs []error
+	for _, g := range []*gorm.DB{db.gorm, db.generic} {
+		if g == nil {
+			continue
+		}
+		sqlDB, err := g.DB()
+		if err == nil {
+			err = sqlDB.Close()
+		}
+		errs = append(errs, err)
 	}
-	return sqlDB.Close()
+	return errors.Join(errs...)
 }
 
 // Ping checks the database answers (for /readyz).
@@ -146,6 +184,9 @@ func (db *DB) Ping(ctx context.Context) error {
 }
 
 type txKey struct{}
+
+// genericKey holds the generic-plan pool in the context of a generik call.
+type genericKey struct{}
 
 // InTx runs fn in one transaction; repository calls made with the context fn receives
 // join it. A nested call joins the outer transaction.
@@ -171,10 +212,14 @@ func (db *DB) tracked(ctx context.Context, tx func(ctx context.Context) error) e
 	return err
 }
 
-// conn returns the transaction in ctx, or the pool.
+// conn returns the transaction in ctx, or the pool (the generic-plan one inside
+// generik).
 func (db *DB) conn(ctx context.Context) *gorm.DB {
 	if tx, ok := ctx.Value(txKey{}).(*gorm.DB); ok {
 		return tx
+	}
+	if g, ok := ctx.Value(genericKey{}).(*gorm.DB); ok {
+		return g.WithContext(ctx)
 	}
 	return db.gorm.WithContext(ctx)
 }
@@ -188,15 +233,22 @@ func (db *DB) OnStatement(fn func(sql string)) error {
 			fn(tx.Statement.SQL.String())
 		}
 	}
-	cb := db.gorm.Callback()
-	return errors.Join(
-		cb.Query().After("gorm:query").Register("kinerja:statement", seen),
-		cb.Row().After("gorm:row").Register("kinerja:statement", seen),
-		cb.Raw().After("gorm:raw").Register("kinerja:statement", seen),
-		cb.Create().After("gorm:create").Register("kinerja:statement", seen),
-		cb.Update().After("gorm:update").Register("kinerja:statement", seen),
-		cb.Delete().After("gorm:delete").Register("kinerja:statement", seen),
-	)
+	var errs []error
+	for _, g := range []*gorm.DB{db.gorm, db.generic} {
+		if g == nil {
+			continue
+		}
+		cb := g.Callback()
+		errs = append(errs,
+			cb.Query().After("gorm:query").Register("kinerja:statement", seen),
+			cb.Row().After("gorm:row").Register("kinerja:statement", seen),
+			cb.Raw().After("gorm:raw").Register("kinerja:statement", seen),
+			cb.Create().After("gorm:create").Register("kinerja:statement", seen),
+			cb.Update().After("gorm:update").Register("kinerja:statement", seen),
+			cb.Delete().After("gorm:delete").Register("kinerja:statement", seen),
+		)
+	}
+	return errors.Join(errs...)
 }
 
 // newID returns a UUIDv7: time-ordered, not enumerable, portable.

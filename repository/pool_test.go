@@ -36,3 +36,35 @@ func TestPoolTetap(t *testing.T) {
 		t.Fatalf("connections closed after use: %d (open %d, idle %d)", st.MaxIdleClosed, st.OpenConnections, st.Idle)
 	}
 }
+
+// TestGenerikRencanaUmum: the reads generik runs (a rater's activity list) go to
+// sessions that plan each prepared statement once, without a transaction around
+// them, and every other read keeps PostgreSQL's default (the payroll's instansi-wide
+// reads were nine times slower on generic plans).
+func TestGenerikRencanaUmum(t *testing.T) {
+	db := repotest.New(t, repository.Postgres)
+	ctx := context.Background()
+	for _, c := range []struct {
+		generik bool
+		want    string
+	}{{true, "force_generic_plan"}, {false, "auto"}, {true, "force_generic_plan"}} {
+		got, err := db.PlanCacheMode(ctx, c.generik)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got != c.want {
+			t.Errorf("generik %v: plan_cache_mode %q, want %q", c.generik, got, c.want)
+		}
+	}
+	var inTx string
+	if err := db.InTx(ctx, func(ctx context.Context) error {
+		var err error
+		inTx, err = db.PlanCacheMode(ctx, true)
+		return err
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if inTx != "auto" {
+		t.Errorf("generik inside a transaction: plan_cache_mode %q, want the transaction's own (auto)", inTx)
+	}
+}

@@ -73,7 +73,7 @@ func (s *TPP) GetBaris(ctx context.Context, id, nip string) (domain.BarisTPP, do
 	if err != nil {
 		return domain.BarisTPP{}, domain.HasilTPP{}, err
 	}
-	h, err := hasilOf(b)
+	h, err := s.hasil.baca(b)
 	return b, h, err
 }
 

@@ -51,6 +51,7 @@ type TPP struct {
 	Tunggu time.Duration
 
 	jalan sync.Map // run id → *progres, for runs computing in this process
+	hasil hasilTerbaca
 }
 
 // progres counts a computing run's lines.

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"hash/crc32"
+	"slices"
 	"sync"
 
 	"github.com/klauspost/compress/s2"
@@ -141,4 +142,47 @@ func hasilOf(b domain.BarisTPP) (domain.HasilTPP, error) {
 		return h, fmt.Errorf("result of %s: %w", b.NIP, err)
 	}
 	return h, nil
+}
+
+// hasilTerbacaMaks bounds the results a process keeps decoded (a decoded month is
+// around 20 KB): past it, the cache starts over.
+const hasilTerbacaMaks = 512
+
+// hasilTerbaca keeps stored results decoded, keyed by their stored bytes. Decoding
+// one (8.5 KB of JSON) was the largest single cost of a pegawai reading their month
+// (docs/reliability.md section 6); a pegawai's app and the payroll officer's review
+// read the same lines again and again. The key is the whole stored value, so a hit
+// is the very result those bytes decode to: nothing to forget when a run is
+// recomputed, its new lines are other bytes. The zero value is ready to use.
+type hasilTerbaca struct {
+	mu  sync.Mutex
+	isi map[string]domain.HasilTPP
+}
+
+// baca returns the result stored in b, decoded.
+func (c *hasilTerbaca) baca(b domain.BarisTPP) (domain.HasilTPP, error) {
+	c.mu.Lock()
+	h, ok := c.isi[string(b.Hasil)]
+	c.mu.Unlock()
+	if ok {
+		return salinHasil(h), nil
+	}
+	h, err := hasilOf(b)
+	if err != nil {
+		return h, err
+	}
+	c.mu.Lock()
+	if c.isi == nil || len(c.isi) >= hasilTerbacaMaks {
+		c.isi = make(map[string]domain.HasilTPP, hasilTerbacaMaks)
+	}
+	c.isi[string(b.Hasil)] = salinHasil(h)
+	c.mu.Unlock()
+	return h, nil
+}
+
+// salinHasil copies the slices of a result, so that what a caller does with its copy
+// never reaches the cache.
+func salinHasil(h domain.HasilTPP) domain.HasilTPP {
+	h.Komponen, h.Trace = slices.Clone(h.Komponen), slices.Clone(h.Trace)
+	return h
 }

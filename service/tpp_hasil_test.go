@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"encoding/json"
 	"os"
+	"reflect"
 	"testing"
 
 	"github.com/klauspost/compress/dict"
@@ -117,6 +118,53 @@ func TestHasilRusak(t *testing.T) {
 			t.Fatalf("a damaged result decoded to the original")
 		} else if err == nil {
 			t.Fatalf("a damaged result decoded without error to %d bytes", len(back))
+		}
+	}
+}
+
+// TestHasilTerbaca: a remembered result is the one its stored bytes decode to, for
+// every line; what a caller does with the copy it gets never reaches the next
+// reader; damaged bytes are an error every time, never remembered; and the cache
+// stays within its bound.
+func TestHasilTerbaca(t *testing.T) {
+	var lines []domain.BarisTPP
+	for _, ls := range barisUji(t, 40) {
+		lines = append(lines, ls...)
+	}
+	var c hasilTerbaca
+	for round := range 2 {
+		for _, b := range lines {
+			want, err := hasilOf(b)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := c.baca(b)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(got, want) {
+				t.Fatalf("round %d, %s: remembered result differs from its bytes", round, b.NIP)
+			}
+			if len(got.Trace) > 0 { // scribble on the copy
+				got.Trace[0].Kode, got.Komponen = "RUSAK", nil
+			}
+		}
+	}
+	bad := lines[0]
+	bad.Hasil = bytes.Clone(bad.Hasil)
+	bad.Hasil[len(bad.Hasil)-1] ^= 0xff
+	for range 2 {
+		if _, err := c.baca(bad); err == nil {
+			t.Fatal("a damaged result decoded")
+		}
+	}
+	for i := range hasilTerbacaMaks + 10 {
+		b := lines[i%len(lines)]
+		b.Hasil = append(bytes.Clone(b.Hasil[:kepala]), b.Hasil[kepala:]...)
+		b.Hasil = append(b.Hasil, byte(i), byte(i>>8)) // other bytes: another key (and damaged)
+		_, _ = c.baca(b)
+		if n := len(c.isi); n > hasilTerbacaMaks {
+			t.Fatalf("%d results remembered, bound %d", n, hasilTerbacaMaks)
 		}
 	}
 }

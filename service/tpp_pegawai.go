@@ -89,7 +89,7 @@ func (s *TPP) Pegawai(ctx context.Context, nip string, tahun int, bulan time.Mon
 		return s.perkiraan(ctx, inst, out, asOf)
 	}
 	out.PerhitunganID = out.Baris.PerhitunganID
-	out.Hasil, err = hasilOf(out.Baris)
+	out.Hasil, err = s.hasil.baca(out.Baris)
 	return out, err
 }
 

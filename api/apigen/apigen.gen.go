@@ -14,6 +14,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/kinerja-id/kinerja/api/jsondate"
 	"github.com/labstack/echo/v4"
 	"github.com/oapi-codegen/nullable"
 	"github.com/oapi-codegen/runtime"
@@ -1524,12 +1525,12 @@ type Atasan struct {
 
 // AturanTPP defines model for AturanTPP.
 type AturanTPP struct {
-	BerlakuMulai openapi_types.Date `json:"berlaku_mulai"`
+	BerlakuMulai jsondate.Date `json:"berlaku_mulai"`
 
 	// BerlakuSampai The day before the next version starts; null while it is the latest.
-	BerlakuSampai nullable.Nullable[openapi_types.Date] `json:"berlaku_sampai"`
-	CreatedAt     time.Time                             `json:"created_at"`
-	DasarHukum    string                                `json:"dasar_hukum"`
+	BerlakuSampai nullable.Nullable[jsondate.Date] `json:"berlaku_sampai"`
+	CreatedAt     time.Time                        `json:"created_at"`
+	DasarHukum    string                           `json:"dasar_hukum"`
 
 	// Digunakan An approved run used it: it can no longer change.
 	Digunakan  bool               `json:"digunakan"`
@@ -1556,7 +1557,7 @@ type AturanTPP struct {
 // AturanTPPInput defines model for AturanTPPInput.
 type AturanTPPInput struct {
 	// BerlakuMulai The first day of the first month it applies to.
-	BerlakuMulai openapi_types.Date `json:"berlaku_mulai"`
+	BerlakuMulai jsondate.Date `json:"berlaku_mulai"`
 
 	// DasarHukum E.g. the Perkada number.
 	DasarHukum *string `json:"dasar_hukum,omitempty"`
@@ -1794,16 +1795,16 @@ type EkspektasiInput struct {
 
 // FaktaHari defines model for FaktaHari.
 type FaktaHari struct {
-	Izin             *string            `json:"izin,omitempty"`
-	Kerja            bool               `json:"kerja"`
-	Khusus           *bool              `json:"khusus,omitempty"`
-	Libur            *string            `json:"libur,omitempty"`
-	PulangCepatDetik *int               `json:"pulang_cepat_detik,omitempty"`
-	Status           FaktaHariStatus    `json:"status"`
-	Tanggal          openapi_types.Date `json:"tanggal"`
-	TanpaMasuk       *bool              `json:"tanpa_masuk,omitempty"`
-	TanpaPulang      *bool              `json:"tanpa_pulang,omitempty"`
-	TerlambatDetik   *int               `json:"terlambat_detik,omitempty"`
+	Izin             *string         `json:"izin,omitempty"`
+	Kerja            bool            `json:"kerja"`
+	Khusus           *bool           `json:"khusus,omitempty"`
+	Libur            *string         `json:"libur,omitempty"`
+	PulangCepatDetik *int            `json:"pulang_cepat_detik,omitempty"`
+	Status           FaktaHariStatus `json:"status"`
+	Tanggal          jsondate.Date   `json:"tanggal"`
+	TanpaMasuk       *bool           `json:"tanpa_masuk,omitempty"`
+	TanpaPulang      *bool           `json:"tanpa_pulang,omitempty"`
+	TerlambatDetik   *int            `json:"terlambat_detik,omitempty"`
 }
 
 // FaktaHariStatus defines model for FaktaHari.Status.
@@ -1824,7 +1825,7 @@ type FaktaHariInput struct {
 	Libur            *FaktaHariInputLibur `json:"libur,omitempty"`
 	PulangCepatDetik *int                 `json:"pulang_cepat_detik,omitempty"`
 	Status           FaktaHariInputStatus `json:"status"`
-	Tanggal          openapi_types.Date   `json:"tanggal"`
+	Tanggal          jsondate.Date        `json:"tanggal"`
 	TanpaMasuk       *bool                `json:"tanpa_masuk,omitempty"`
 	TanpaPulang      *bool                `json:"tanpa_pulang,omitempty"`
 	TerlambatDetik   *int                 `json:"terlambat_detik,omitempty"`
@@ -1865,8 +1866,8 @@ type FaktaTPP struct {
 		DurasiBulan *int `json:"durasi_bulan,omitempty"`
 
 		// Jenis PP 94/2021 sanctions.
-		Jenis          JenisHukuman       `json:"jenis"`
-		TanggalBerlaku openapi_types.Date `json:"tanggal_berlaku"`
+		Jenis          JenisHukuman  `json:"jenis"`
+		TanggalBerlaku jsondate.Date `json:"tanggal_berlaku"`
 	} `json:"hukuman,omitempty"`
 	JabatanId    *string  `json:"jabatan_id,omitempty"`
 	JenisAsn     JenisASN `json:"jenis_asn"`
@@ -1918,9 +1919,9 @@ type FrekuensiPenilaian string
 
 // HariLibur defines model for HariLibur.
 type HariLibur struct {
-	Jenis   HariLiburJenis     `json:"jenis"`
-	Nama    string             `json:"nama"`
-	Tanggal openapi_types.Date `json:"tanggal"`
+	Jenis   HariLiburJenis `json:"jenis"`
+	Nama    string         `json:"nama"`
+	Tanggal jsondate.Date  `json:"tanggal"`
 }
 
 // HariLiburJenis defines model for HariLibur.Jenis.
@@ -1969,11 +1970,11 @@ type HealthStatus string
 // HukumanDisiplin defines model for HukumanDisiplin.
 type HukumanDisiplin struct {
 	// Berakhir Last day in force; null for ringan and discharge.
-	Berakhir        nullable.Nullable[openapi_types.Date] `json:"berakhir,omitempty"`
-	CreatedAt       time.Time                             `json:"created_at"`
-	DariUsulanTahun nullable.Nullable[int]                `json:"dari_usulan_tahun,omitempty"`
-	DurasiBulan     int                                   `json:"durasi_bulan"`
-	Id              openapi_types.UUID                    `json:"id"`
+	Berakhir        nullable.Nullable[jsondate.Date] `json:"berakhir,omitempty"`
+	CreatedAt       time.Time                        `json:"created_at"`
+	DariUsulanTahun nullable.Nullable[int]           `json:"dari_usulan_tahun,omitempty"`
+	DurasiBulan     int                              `json:"durasi_bulan"`
+	Id              openapi_types.UUID               `json:"id"`
 
 	// Jenis PP 94/2021 sanctions.
 	Jenis          JenisHukuman              `json:"jenis"`
@@ -1981,8 +1982,8 @@ type HukumanDisiplin struct {
 	Nama           string                    `json:"nama"`
 	Nip            string                    `json:"nip"`
 	NomorSk        string                    `json:"nomor_sk"`
-	TanggalBerlaku openapi_types.Date        `json:"tanggal_berlaku"`
-	TanggalSk      openapi_types.Date        `json:"tanggal_sk"`
+	TanggalBerlaku jsondate.Date             `json:"tanggal_berlaku"`
+	TanggalSk      jsondate.Date             `json:"tanggal_sk"`
 	Tingkat        HukumanDisiplinTingkat    `json:"tingkat"`
 }
 
@@ -2004,8 +2005,8 @@ type HukumanDisiplinInput struct {
 	NomorSk    string       `json:"nomor_sk"`
 
 	// TanggalBerlaku The date the decision became final (berkekuatan hukum tetap).
-	TanggalBerlaku openapi_types.Date `json:"tanggal_berlaku"`
-	TanggalSk      openapi_types.Date `json:"tanggal_sk"`
+	TanggalBerlaku jsondate.Date `json:"tanggal_berlaku"`
+	TanggalSk      jsondate.Date `json:"tanggal_sk"`
 }
 
 // HukumanDisiplinPage defines model for HukumanDisiplinPage.
@@ -2166,26 +2167,26 @@ type Izin struct {
 	Id          openapi_types.UUID           `json:"id"`
 	Jenis       JenisIzin                    `json:"jenis"`
 	Keterangan  nullable.Nullable[string]    `json:"keterangan,omitempty"`
-	Mulai       openapi_types.Date           `json:"mulai"`
+	Mulai       jsondate.Date                `json:"mulai"`
 	Nama        string                       `json:"nama"`
 	Nip         string                       `json:"nip"`
 	NomorSurat  nullable.Nullable[string]    `json:"nomor_surat,omitempty"`
-	Selesai     openapi_types.Date           `json:"selesai"`
+	Selesai     jsondate.Date                `json:"selesai"`
 	Status      StatusIzin                   `json:"status"`
 }
 
 // IzinInput defines model for IzinInput.
 type IzinInput struct {
 	// AnakKe Child order, for CUTI_MELAHIRKAN.
-	AnakKe     *int               `json:"anak_ke,omitempty"`
-	Jenis      JenisIzin          `json:"jenis"`
-	Keterangan *string            `json:"keterangan,omitempty"`
-	Mulai      openapi_types.Date `json:"mulai"`
+	AnakKe     *int          `json:"anak_ke,omitempty"`
+	Jenis      JenisIzin     `json:"jenis"`
+	Keterangan *string       `json:"keterangan,omitempty"`
+	Mulai      jsondate.Date `json:"mulai"`
 
 	// Nip Default: the caller.
-	Nip        *string            `json:"nip,omitempty"`
-	NomorSurat *string            `json:"nomor_surat,omitempty"`
-	Selesai    openapi_types.Date `json:"selesai"`
+	Nip        *string       `json:"nip,omitempty"`
+	NomorSurat *string       `json:"nomor_surat,omitempty"`
+	Selesai    jsondate.Date `json:"selesai"`
 }
 
 // IzinPage defines model for IzinPage.
@@ -2441,7 +2442,7 @@ type Kegiatan struct {
 	RhkId       openapi_types.UUID           `json:"rhk_id"`
 	RhkUraian   string                       `json:"rhk_uraian"`
 	Status      StatusKegiatan               `json:"status"`
-	Tanggal     openapi_types.Date           `json:"tanggal"`
+	Tanggal     jsondate.Date                `json:"tanggal"`
 	UpdatedAt   time.Time                    `json:"updated_at"`
 	Uraian      string                       `json:"uraian"`
 	Version     int                          `json:"version"`
@@ -2454,7 +2455,7 @@ type KegiatanInput struct {
 	JamSelesai *string            `json:"jam_selesai,omitempty"`
 	Menit      *int               `json:"menit,omitempty"`
 	RhkId      openapi_types.UUID `json:"rhk_id"`
-	Tanggal    openapi_types.Date `json:"tanggal"`
+	Tanggal    jsondate.Date      `json:"tanggal"`
 	Uraian     string             `json:"uraian"`
 }
 
@@ -2512,9 +2513,9 @@ type KejadianKehadiran struct {
 	Menit int `json:"menit"`
 
 	// Pita Band code, empty within the grace period.
-	Pita         string             `json:"pita"`
-	Tanggal      openapi_types.Date `json:"tanggal"`
-	TanpaRekaman *bool              `json:"tanpa_rekaman,omitempty"`
+	Pita         string        `json:"pita"`
+	Tanggal      jsondate.Date `json:"tanggal"`
+	TanpaRekaman *bool         `json:"tanpa_rekaman,omitempty"`
 }
 
 // KeputusanIzin defines model for KeputusanIzin.
@@ -2535,13 +2536,13 @@ type KerjaFleksibel struct {
 	Id          openapi_types.UUID        `json:"id"`
 
 	// Jenis A flexible arrangement of PermenPANRB 4/2025.
-	Jenis      JenisFleksibel     `json:"jenis"`
-	Keterangan string             `json:"keterangan"`
-	Mulai      openapi_types.Date `json:"mulai"`
-	Nama       string             `json:"nama"`
-	Nip        string             `json:"nip"`
-	NomorSk    string             `json:"nomor_sk"`
-	Selesai    openapi_types.Date `json:"selesai"`
+	Jenis      JenisFleksibel `json:"jenis"`
+	Keterangan string         `json:"keterangan"`
+	Mulai      jsondate.Date  `json:"mulai"`
+	Nama       string         `json:"nama"`
+	Nip        string         `json:"nip"`
+	NomorSk    string         `json:"nomor_sk"`
+	Selesai    jsondate.Date  `json:"selesai"`
 }
 
 // KerjaFleksibelInput defines model for KerjaFleksibelInput.
@@ -2556,12 +2557,12 @@ type KerjaFleksibelInput struct {
 	DurasiMenit *int `json:"durasi_menit,omitempty"`
 
 	// Jenis A flexible arrangement of PermenPANRB 4/2025.
-	Jenis      JenisFleksibel     `json:"jenis"`
-	Keterangan *string            `json:"keterangan,omitempty"`
-	Mulai      openapi_types.Date `json:"mulai"`
-	Nip        string             `json:"nip"`
-	NomorSk    *string            `json:"nomor_sk,omitempty"`
-	Selesai    openapi_types.Date `json:"selesai"`
+	Jenis      JenisFleksibel `json:"jenis"`
+	Keterangan *string        `json:"keterangan,omitempty"`
+	Mulai      jsondate.Date  `json:"mulai"`
+	Nip        string         `json:"nip"`
+	NomorSk    *string        `json:"nomor_sk,omitempty"`
+	Selesai    jsondate.Date  `json:"selesai"`
 }
 
 // KerjaFleksibelPage defines model for KerjaFleksibelPage.
@@ -2631,7 +2632,7 @@ type LangkahTPP struct {
 	Persen *string `json:"persen,omitempty"`
 
 	// Tanggal The day, for per-day steps.
-	Tanggal *openapi_types.Date `json:"tanggal,omitempty"`
+	Tanggal *jsondate.Date `json:"tanggal,omitempty"`
 	Uraian  struct {
 		En string `json:"en"`
 		Id string `json:"id"`
@@ -2764,7 +2765,7 @@ type PasswordResetResult struct {
 // Pegawai defines model for Pegawai.
 type Pegawai struct {
 	// BerlakuMulai Since when this position, golongan and status apply.
-	BerlakuMulai  openapi_types.Date  `json:"berlaku_mulai"`
+	BerlakuMulai  jsondate.Date       `json:"berlaku_mulai"`
 	CreatedAt     time.Time           `json:"created_at"`
 	Email         *string             `json:"email,omitempty"`
 	GelarBelakang *string             `json:"gelar_belakang,omitempty"`
@@ -2779,15 +2780,15 @@ type Pegawai struct {
 	Nama          string              `json:"nama"`
 
 	// NamaLengkap Name with academic titles.
-	NamaLengkap  string             `json:"nama_lengkap"`
-	Nip          string             `json:"nip"`
-	Rekening     *Rekening          `json:"rekening,omitempty"`
-	Status       StatusKepegawaian  `json:"status"`
-	TanggalLahir openapi_types.Date `json:"tanggal_lahir"`
-	Telepon      *string            `json:"telepon,omitempty"`
+	NamaLengkap  string            `json:"nama_lengkap"`
+	Nip          string            `json:"nip"`
+	Rekening     *Rekening         `json:"rekening,omitempty"`
+	Status       StatusKepegawaian `json:"status"`
+	TanggalLahir jsondate.Date     `json:"tanggal_lahir"`
+	Telepon      *string           `json:"telepon,omitempty"`
 
 	// Tmt TMT CPNS or first PPPK appointment.
-	Tmt           openapi_types.Date `json:"tmt"`
+	Tmt           jsondate.Date      `json:"tmt"`
 	UnitKerjaId   openapi_types.UUID `json:"unit_kerja_id"`
 	UnitKerjaNama string             `json:"unit_kerja_nama"`
 	UpdatedAt     time.Time          `json:"updated_at"`
@@ -2800,7 +2801,7 @@ type PegawaiJenisKelamin string
 // PegawaiInput defines model for PegawaiInput.
 type PegawaiInput struct {
 	// BerlakuMulai Defaults to tmt.
-	BerlakuMulai  *openapi_types.Date  `json:"berlaku_mulai,omitempty"`
+	BerlakuMulai  *jsondate.Date       `json:"berlaku_mulai,omitempty"`
 	Email         *openapi_types.Email `json:"email,omitempty"`
 	GelarBelakang *string              `json:"gelar_belakang,omitempty"`
 	GelarDepan    *string              `json:"gelar_depan,omitempty"`
@@ -2812,7 +2813,7 @@ type PegawaiInput struct {
 	Rekening      *Rekening            `json:"rekening,omitempty"`
 	Status        *StatusKepegawaian   `json:"status,omitempty"`
 	Telepon       *string              `json:"telepon,omitempty"`
-	Tmt           openapi_types.Date   `json:"tmt"`
+	Tmt           jsondate.Date        `json:"tmt"`
 }
 
 // PegawaiPage defines model for PegawaiPage.
@@ -2939,7 +2940,7 @@ type Penilaian struct {
 	AtasanPenilai nullable.Nullable[Pejabat] `json:"atasan_penilai,omitempty"`
 
 	// BatasKeberatan Last day to object.
-	BatasKeberatan nullable.Nullable[openapi_types.Date] `json:"batas_keberatan,omitempty"`
+	BatasKeberatan nullable.Nullable[jsondate.Date] `json:"batas_keberatan,omitempty"`
 
 	// Capaian Average capaian of the indicators with realisasi, percent.
 	Capaian      nullable.Nullable[float64]   `json:"capaian,omitempty"`
@@ -2978,8 +2979,8 @@ type Penilaian struct {
 	// Status DRAFT → FINAL → (KEBERATAN → DIPUTUS). FINAL and DIPUTUS are final results.
 	Status         StatusPenilaian           `json:"status"`
 	Tahun          int                       `json:"tahun"`
-	TanggalMulai   openapi_types.Date        `json:"tanggal_mulai"`
-	TanggalSelesai openapi_types.Date        `json:"tanggal_selesai"`
+	TanggalMulai   jsondate.Date             `json:"tanggal_mulai"`
+	TanggalSelesai jsondate.Date             `json:"tanggal_selesai"`
 	UmpanBalik     nullable.Nullable[string] `json:"umpan_balik,omitempty"`
 	UnitKerjaId    openapi_types.UUID        `json:"unit_kerja_id"`
 	UnitKerjaNama  string                    `json:"unit_kerja_nama"`
@@ -3041,8 +3042,8 @@ type PenilaianRingkas struct {
 	// Status DRAFT → FINAL → (KEBERATAN → DIPUTUS). FINAL and DIPUTUS are final results.
 	Status         StatusPenilaian    `json:"status"`
 	Tahun          int                `json:"tahun"`
-	TanggalMulai   openapi_types.Date `json:"tanggal_mulai"`
-	TanggalSelesai openapi_types.Date `json:"tanggal_selesai"`
+	TanggalMulai   jsondate.Date      `json:"tanggal_mulai"`
+	TanggalSelesai jsondate.Date      `json:"tanggal_selesai"`
 	UnitKerjaId    openapi_types.UUID `json:"unit_kerja_id"`
 	UnitKerjaNama  string             `json:"unit_kerja_nama"`
 	Version        int                `json:"version"`
@@ -3050,8 +3051,8 @@ type PenilaianRingkas struct {
 
 // PenugasanJadwal defines model for PenugasanJadwal.
 type PenugasanJadwal struct {
-	BerlakuMulai   openapi_types.Date                    `json:"berlaku_mulai"`
-	BerlakuSelesai nullable.Nullable[openapi_types.Date] `json:"berlaku_selesai,omitempty"`
+	BerlakuMulai   jsondate.Date                         `json:"berlaku_mulai"`
+	BerlakuSelesai nullable.Nullable[jsondate.Date]      `json:"berlaku_selesai,omitempty"`
 	Id             openapi_types.UUID                    `json:"id"`
 	JadwalId       openapi_types.UUID                    `json:"jadwal_id"`
 	JadwalNama     string                                `json:"jadwal_nama"`
@@ -3063,8 +3064,8 @@ type PenugasanJadwal struct {
 
 // PenugasanJadwalInput Exactly one of unit_kerja_id and nip.
 type PenugasanJadwalInput struct {
-	BerlakuMulai   openapi_types.Date  `json:"berlaku_mulai"`
-	BerlakuSelesai *openapi_types.Date `json:"berlaku_selesai,omitempty"`
+	BerlakuMulai   jsondate.Date       `json:"berlaku_mulai"`
+	BerlakuSelesai *jsondate.Date      `json:"berlaku_selesai,omitempty"`
 	JadwalId       openapi_types.UUID  `json:"jadwal_id"`
 	Nip            *string             `json:"nip,omitempty"`
 	UnitKerjaId    *openapi_types.UUID `json:"unit_kerja_id,omitempty"`
@@ -3072,13 +3073,13 @@ type PenugasanJadwalInput struct {
 
 // PenyesuaianJadwal Different hours over a date range (e.g. Ramadan).
 type PenyesuaianJadwal struct {
-	Mulai openapi_types.Date `json:"mulai"`
-	Nama  string             `json:"nama"`
+	Mulai jsondate.Date `json:"mulai"`
+	Nama  string        `json:"nama"`
 
 	// Pekan Seven entries, Monday (Senin) first; null is a day off.
-	Pekan   *Pekan             `json:"pekan,omitempty"`
-	Selesai openapi_types.Date `json:"selesai"`
-	Shift   *[]ShiftKerja      `json:"shift,omitempty"`
+	Pekan   *Pekan        `json:"pekan,omitempty"`
+	Selesai jsondate.Date `json:"selesai"`
+	Shift   *[]ShiftKerja `json:"shift,omitempty"`
 }
 
 // PerhitunganTPP defines model for PerhitunganTPP.
@@ -3194,15 +3195,15 @@ type PeriodeKinerjaInput struct {
 
 // Plt defines model for Plt.
 type Plt struct {
-	CreatedAt      time.Time                             `json:"created_at"`
-	Id             openapi_types.UUID                    `json:"id"`
-	JabatanId      openapi_types.UUID                    `json:"jabatan_id"`
-	Jenis          PltJenis                              `json:"jenis"`
-	Nama           string                                `json:"nama"`
-	Nip            string                                `json:"nip"`
-	NomorSk        *string                               `json:"nomor_sk,omitempty"`
-	TanggalMulai   openapi_types.Date                    `json:"tanggal_mulai"`
-	TanggalSelesai nullable.Nullable[openapi_types.Date] `json:"tanggal_selesai,omitempty"`
+	CreatedAt      time.Time                        `json:"created_at"`
+	Id             openapi_types.UUID               `json:"id"`
+	JabatanId      openapi_types.UUID               `json:"jabatan_id"`
+	Jenis          PltJenis                         `json:"jenis"`
+	Nama           string                           `json:"nama"`
+	Nip            string                           `json:"nip"`
+	NomorSk        *string                          `json:"nomor_sk,omitempty"`
+	TanggalMulai   jsondate.Date                    `json:"tanggal_mulai"`
+	TanggalSelesai nullable.Nullable[jsondate.Date] `json:"tanggal_selesai,omitempty"`
 }
 
 // PltJenis defines model for Plt.Jenis.
@@ -3210,12 +3211,12 @@ type PltJenis string
 
 // PltInput defines model for PltInput.
 type PltInput struct {
-	JabatanId      openapi_types.UUID                    `json:"jabatan_id"`
-	Jenis          PltInputJenis                         `json:"jenis"`
-	Nip            string                                `json:"nip"`
-	NomorSk        *string                               `json:"nomor_sk,omitempty"`
-	TanggalMulai   openapi_types.Date                    `json:"tanggal_mulai"`
-	TanggalSelesai nullable.Nullable[openapi_types.Date] `json:"tanggal_selesai,omitempty"`
+	JabatanId      openapi_types.UUID               `json:"jabatan_id"`
+	Jenis          PltInputJenis                    `json:"jenis"`
+	Nip            string                           `json:"nip"`
+	NomorSk        *string                          `json:"nomor_sk,omitempty"`
+	TanggalMulai   jsondate.Date                    `json:"tanggal_mulai"`
+	TanggalSelesai nullable.Nullable[jsondate.Date] `json:"tanggal_selesai,omitempty"`
 }
 
 // PltInputJenis defines model for PltInput.Jenis.
@@ -3414,12 +3415,12 @@ type RekapKehadiran struct {
 	Jhk int `json:"jhk"`
 
 	// Khusus Working days right before or after cuti bersama.
-	Khusus                 int                   `json:"khusus"`
-	Nama                   string                `json:"nama"`
-	Nip                    string                `json:"nip"`
-	PulangCepat            []KejadianKehadiran   `json:"pulang_cepat"`
-	Tahun                  int                   `json:"tahun"`
-	TanggalTanpaKeterangan *[]openapi_types.Date `json:"tanggal_tanpa_keterangan,omitempty"`
+	Khusus                 int                 `json:"khusus"`
+	Nama                   string              `json:"nama"`
+	Nip                    string              `json:"nip"`
+	PulangCepat            []KejadianKehadiran `json:"pulang_cepat"`
+	Tahun                  int                 `json:"tahun"`
+	TanggalTanpaKeterangan *[]jsondate.Date    `json:"tanggal_tanpa_keterangan,omitempty"`
 
 	// TanpaKeterangan Working days with no record and no document.
 	TanpaKeterangan       int                 `json:"tanpa_keterangan"`
@@ -3484,9 +3485,9 @@ type RingkasanKegiatan struct {
 	MenitDitolak  int64  `json:"menit_ditolak"`
 	Nip           string `json:"nip"`
 	PerHari       []struct {
-		MenitDiterima int64              `json:"menit_diterima"`
-		MenitTotal    int64              `json:"menit_total"`
-		Tanggal       openapi_types.Date `json:"tanggal"`
+		MenitDiterima int64         `json:"menit_diterima"`
+		MenitTotal    int64         `json:"menit_total"`
+		Tanggal       jsondate.Date `json:"tanggal"`
 	} `json:"per_hari"`
 	PerRhk []struct {
 		Jumlah        int                `json:"jumlah"`
@@ -3520,7 +3521,7 @@ type RingkasanTPP struct {
 
 // Riwayat defines model for Riwayat.
 type Riwayat struct {
-	BerlakuMulai  openapi_types.Date `json:"berlaku_mulai"`
+	BerlakuMulai  jsondate.Date      `json:"berlaku_mulai"`
 	CreatedAt     time.Time          `json:"created_at"`
 	Golongan      string             `json:"golongan"`
 	Id            openapi_types.UUID `json:"id"`
@@ -3536,7 +3537,7 @@ type Riwayat struct {
 
 // RiwayatInput Fields left out keep their value as of berlaku_mulai.
 type RiwayatInput struct {
-	BerlakuMulai openapi_types.Date  `json:"berlaku_mulai"`
+	BerlakuMulai jsondate.Date       `json:"berlaku_mulai"`
 	Golongan     *string             `json:"golongan,omitempty"`
 	JabatanId    *openapi_types.UUID `json:"jabatan_id,omitempty"`
 	Jenis        JenisRiwayat        `json:"jenis"`
@@ -3551,9 +3552,9 @@ type Role string
 // Roster defines model for Roster.
 type Roster struct {
 	// KodeShift A shift of the pegawai's SHIFT schedule; empty removes the entry.
-	KodeShift string             `json:"kode_shift"`
-	Nip       string             `json:"nip"`
-	Tanggal   openapi_types.Date `json:"tanggal"`
+	KodeShift string        `json:"kode_shift"`
+	Nip       string        `json:"nip"`
+	Tanggal   jsondate.Date `json:"tanggal"`
 }
 
 // SKP defines model for SKP.
@@ -3571,8 +3572,8 @@ type SKP struct {
 	Nip                string                       `json:"nip"`
 	Pendekatan         Pendekatan                   `json:"pendekatan"`
 	Penilai            nullable.Nullable[Pejabat]   `json:"penilai,omitempty"`
-	PeriodeMulai       openapi_types.Date           `json:"periode_mulai"`
-	PeriodeSelesai     openapi_types.Date           `json:"periode_selesai"`
+	PeriodeMulai       jsondate.Date                `json:"periode_mulai"`
+	PeriodeSelesai     jsondate.Date                `json:"periode_selesai"`
 
 	// Revisi 1 for the first plan; each change after approval adds one.
 	Revisi        int                `json:"revisi"`
@@ -3591,11 +3592,11 @@ type SKPInput struct {
 	Pendekatan *Pendekatan `json:"pendekatan,omitempty"`
 
 	// PeriodeMulai Default 1 January of tahun, or the pegawai's TMT if later.
-	PeriodeMulai *openapi_types.Date `json:"periode_mulai,omitempty"`
+	PeriodeMulai *jsondate.Date `json:"periode_mulai,omitempty"`
 
 	// PeriodeSelesai Default 31 December of tahun.
-	PeriodeSelesai *openapi_types.Date `json:"periode_selesai,omitempty"`
-	Tahun          int                 `json:"tahun"`
+	PeriodeSelesai *jsondate.Date `json:"periode_selesai,omitempty"`
+	Tahun          int            `json:"tahun"`
 }
 
 // SKPIsi defines model for SKPIsi.
@@ -3620,8 +3621,8 @@ type SKPRingkas struct {
 	Nama           string                     `json:"nama"`
 	Nip            string                     `json:"nip"`
 	Penilai        nullable.Nullable[Pejabat] `json:"penilai,omitempty"`
-	PeriodeMulai   openapi_types.Date         `json:"periode_mulai"`
-	PeriodeSelesai openapi_types.Date         `json:"periode_selesai"`
+	PeriodeMulai   jsondate.Date              `json:"periode_mulai"`
+	PeriodeSelesai jsondate.Date              `json:"periode_selesai"`
 
 	// Revisi 1 for the first plan; each change after approval adds one.
 	Revisi        int                `json:"revisi"`
@@ -3750,9 +3751,9 @@ type TokenPairTokenType string
 
 // UmpanBalik defines model for UmpanBalik.
 type UmpanBalik struct {
-	BatasWaktu  openapi_types.Date `json:"batas_waktu"`
-	CreatedAt   time.Time          `json:"created_at"`
-	DimintaOleh string             `json:"diminta_oleh"`
+	BatasWaktu  jsondate.Date `json:"batas_waktu"`
+	CreatedAt   time.Time     `json:"created_at"`
+	DimintaOleh string        `json:"diminta_oleh"`
 
 	// Hasil The anonymous aggregate per BerAKHLAK value; for the pegawai rated only once two colleagues have answered.
 	Hasil           nullable.Nullable[[]RatingUmpanBalik] `json:"hasil,omitempty"`
@@ -3778,7 +3779,7 @@ type UmpanBalik struct {
 
 // UmpanBalikInput defines model for UmpanBalikInput.
 type UmpanBalikInput struct {
-	BatasWaktu openapi_types.Date `json:"batas_waktu"`
+	BatasWaktu jsondate.Date `json:"batas_waktu"`
 
 	// Nip The pegawai the feedback is about.
 	Nip       string   `json:"nip"`
@@ -3909,7 +3910,7 @@ type VerifikasiKegiatan struct {
 type VerifikasiKegiatanItemsStatus string
 
 // AsOf defines model for AsOf.
-type AsOf = openapi_types.Date
+type AsOf = jsondate.Date
 
 // ID defines model for ID.
 type ID = openapi_types.UUID
@@ -4043,7 +4044,7 @@ type ListHukumanDisiplinParams struct {
 	Nip      *string   `form:"nip,omitempty" json:"nip,omitempty"`
 
 	// BerlakuPada Only sanctions in force on this date.
-	BerlakuPada *openapi_types.Date `form:"berlaku_pada,omitempty" json:"berlaku_pada,omitempty"`
+	BerlakuPada *jsondate.Date `form:"berlaku_pada,omitempty" json:"berlaku_pada,omitempty"`
 }
 
 // CreateHukumanDisiplinParams defines parameters for CreateHukumanDisiplin.
@@ -4090,12 +4091,12 @@ type UpdateInstansiParams struct {
 // ListIzinParams defines parameters for ListIzin.
 type ListIzinParams struct {
 	// Page 1-based page number.
-	Page     *Page               `form:"page,omitempty" json:"page,omitempty"`
-	PageSize *PageSize           `form:"page_size,omitempty" json:"page_size,omitempty"`
-	Nip      *string             `form:"nip,omitempty" json:"nip,omitempty"`
-	Status   *StatusIzin         `form:"status,omitempty" json:"status,omitempty"`
-	Dari     *openapi_types.Date `form:"dari,omitempty" json:"dari,omitempty"`
-	Sampai   *openapi_types.Date `form:"sampai,omitempty" json:"sampai,omitempty"`
+	Page     *Page          `form:"page,omitempty" json:"page,omitempty"`
+	PageSize *PageSize      `form:"page_size,omitempty" json:"page_size,omitempty"`
+	Nip      *string        `form:"nip,omitempty" json:"nip,omitempty"`
+	Status   *StatusIzin    `form:"status,omitempty" json:"status,omitempty"`
+	Dari     *jsondate.Date `form:"dari,omitempty" json:"dari,omitempty"`
+	Sampai   *jsondate.Date `form:"sampai,omitempty" json:"sampai,omitempty"`
 
 	// PerluPersetujuanSaya true: only documents the caller may approve and that await it.
 	PerluPersetujuanSaya *bool `form:"perlu_persetujuan_saya,omitempty" json:"perlu_persetujuan_saya,omitempty"`
@@ -4206,8 +4207,8 @@ type ListKegiatanParams struct {
 	Page     *Page               `form:"page,omitempty" json:"page,omitempty"`
 	PageSize *PageSize           `form:"page_size,omitempty" json:"page_size,omitempty"`
 	Nip      *string             `form:"nip,omitempty" json:"nip,omitempty"`
-	Dari     *openapi_types.Date `form:"dari,omitempty" json:"dari,omitempty"`
-	Sampai   *openapi_types.Date `form:"sampai,omitempty" json:"sampai,omitempty"`
+	Dari     *jsondate.Date      `form:"dari,omitempty" json:"dari,omitempty"`
+	Sampai   *jsondate.Date      `form:"sampai,omitempty" json:"sampai,omitempty"`
 	Status   *StatusKegiatan     `form:"status,omitempty" json:"status,omitempty"`
 	RhkId    *openapi_types.UUID `form:"rhk_id,omitempty" json:"rhk_id,omitempty"`
 
@@ -4240,11 +4241,11 @@ type UpdateKegiatanParams struct {
 // ListKehadiranParams defines parameters for ListKehadiran.
 type ListKehadiranParams struct {
 	// Page 1-based page number.
-	Page     *Page               `form:"page,omitempty" json:"page,omitempty"`
-	PageSize *PageSize           `form:"page_size,omitempty" json:"page_size,omitempty"`
-	Nip      *string             `form:"nip,omitempty" json:"nip,omitempty"`
-	Dari     *openapi_types.Date `form:"dari,omitempty" json:"dari,omitempty"`
-	Sampai   *openapi_types.Date `form:"sampai,omitempty" json:"sampai,omitempty"`
+	Page     *Page          `form:"page,omitempty" json:"page,omitempty"`
+	PageSize *PageSize      `form:"page_size,omitempty" json:"page_size,omitempty"`
+	Nip      *string        `form:"nip,omitempty" json:"nip,omitempty"`
+	Dari     *jsondate.Date `form:"dari,omitempty" json:"dari,omitempty"`
+	Sampai   *jsondate.Date `form:"sampai,omitempty" json:"sampai,omitempty"`
 
 	// TermasukDikoreksi true: include records replaced by a correction.
 	TermasukDikoreksi *bool `form:"termasuk_dikoreksi,omitempty" json:"termasuk_dikoreksi,omitempty"`
@@ -4305,7 +4306,7 @@ type ListKerjaFleksibelParams struct {
 	Nip      *string   `form:"nip,omitempty" json:"nip,omitempty"`
 
 	// BerlakuPada Only arrangements covering this date.
-	BerlakuPada *openapi_types.Date `form:"berlaku_pada,omitempty" json:"berlaku_pada,omitempty"`
+	BerlakuPada *jsondate.Date `form:"berlaku_pada,omitempty" json:"berlaku_pada,omitempty"`
 }
 
 // CreateKerjaFleksibelParams defines parameters for CreateKerjaFleksibel.
@@ -4569,7 +4570,7 @@ type ListPltParams struct {
 	JabatanId *openapi_types.UUID `form:"jabatan_id,omitempty" json:"jabatan_id,omitempty"`
 
 	// AktifPada Only assignments in force on this date.
-	AktifPada *openapi_types.Date `form:"aktif_pada,omitempty" json:"aktif_pada,omitempty"`
+	AktifPada *jsondate.Date `form:"aktif_pada,omitempty" json:"aktif_pada,omitempty"`
 }
 
 // CreatePltParams defines parameters for CreatePlt.
@@ -4593,8 +4594,8 @@ type ListPredikatOrganisasiParams struct {
 type ListRosterParams struct {
 	Nip         *string             `form:"nip,omitempty" json:"nip,omitempty"`
 	UnitKerjaId *openapi_types.UUID `form:"unit_kerja_id,omitempty" json:"unit_kerja_id,omitempty"`
-	Dari        openapi_types.Date  `form:"dari" json:"dari"`
-	Sampai      openapi_types.Date  `form:"sampai" json:"sampai"`
+	Dari        jsondate.Date       `form:"dari" json:"dari"`
+	Sampai      jsondate.Date       `form:"sampai" json:"sampai"`
 }
 
 // PutRosterJSONBody defines parameters for PutRoster.
