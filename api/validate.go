@@ -122,14 +122,14 @@ func validator(doc *openapi3.T, auth Authenticator) (echo.MiddlewareFunc, error)
 	return func(next echo.HandlerFunc) echo.HandlerFunc {
 		return func(c echo.Context) error {
 			req := c.Request()
-			if strings.Contains(req.URL.RawQuery, "%00") || strings.Contains(req.URL.Path, "\x00") {
-				return domain.Invalid("query", "nul_byte", "Parameter mengandung karakter NUL.", "A parameter contains a NUL character.")
+			params := pathParams(c)
+			if f := nulParameter(req, params); f != "" {
+				return domain.Invalid(f, "nul_byte", "Parameter mengandung karakter NUL.", "A parameter contains a NUL character.")
 			}
 			route, ok := routes[req.Method+" "+c.Path()]
 			if !ok {
 				return next(c) // not an API operation: docs, metrics, or Echo's 404 or 405
 			}
-			params := pathParams(c)
 			if req.Body != nil && req.Body != http.NoBody {
 				body, err := io.ReadAll(req.Body)
 				if err != nil {
@@ -218,6 +218,33 @@ func pathParams(c echo.Context) map[string]string {
 		out[n] = v
 	}
 	return out
+}
+
+// nulParameter names the parameter of req holding a NUL character ("" for none):
+// a path parameter, a query parameter, or "query" or "path" for one that cannot be
+// told apart. PostgreSQL refuses NUL in text, so it never gets that far.
+func nulParameter(req *http.Request, path map[string]string) string {
+	for n, v := range path {
+		if strings.IndexByte(v, 0) >= 0 {
+			return n
+		}
+	}
+	if strings.Contains(req.URL.RawQuery, "%00") {
+		if q, err := url.ParseQuery(req.URL.RawQuery); err == nil {
+			for n, vs := range q {
+				for _, v := range vs {
+					if strings.IndexByte(v, 0) >= 0 || strings.IndexByte(n, 0) >= 0 {
+						return n
+					}
+				}
+			}
+		}
+		return "query"
+	}
+	if strings.IndexByte(req.URL.Path, 0) >= 0 {
+		return "path"
+	}
+	return ""
 }
 
 // containsEscapedNUL finds the JSON escape \u0000 (not preceded by another backslash).
