@@ -230,13 +230,10 @@ func nulParameter(req *http.Request, path map[string]string) string {
 		}
 	}
 	if strings.Contains(req.URL.RawQuery, "%00") {
-		if q, err := url.ParseQuery(req.URL.RawQuery); err == nil {
-			for n, vs := range q {
-				for _, v := range vs {
-					if strings.IndexByte(v, 0) >= 0 || strings.IndexByte(n, 0) >= 0 {
-						return n
-					}
-				}
+		q, _ := url.ParseQuery(req.URL.RawQuery) // what parses; the rest is "query"
+		for n, vs := range q {
+			if strings.IndexByte(n, 0) >= 0 || strings.IndexByte(strings.Join(vs, ""), 0) >= 0 {
+				return n
 			}
 		}
 		return "query"

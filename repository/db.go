@@ -82,12 +82,7 @@ func Open(ctx context.Context, url string) (*DB, error) {
 		// SQLITE_BUSY from lock upgrades. It is the development engine, not the fast one.
 		sqlDB.SetMaxOpenConns(1)
 	} else {
-		// as many idle connections kept as may be open: with fewer, every burst above
-		// the idle count closes connections on release and opens new ones (a forked
-		// PostgreSQL backend each), which cost more than the queries under load
-		sqlDB.SetMaxOpenConns(poolSize)
-		sqlDB.SetMaxIdleConns(poolSize)
-		sqlDB.SetConnMaxIdleTime(5 * time.Minute)
+		sizePool(sqlDB, poolSize)
 	}
 	pingCtx, cancel := context.WithTimeout(ctx, 10*time.Second)
 	defer cancel()
@@ -114,9 +109,7 @@ func openGeneric(url string, cfg *gorm.Config) (*gorm.DB, error) {
 	}
 	pc.RuntimeParams["plan_cache_mode"] = "force_generic_plan"
 	sqlDB := stdlib.OpenDB(*pc)
-	sqlDB.SetMaxOpenConns(genericPoolSize)
-	sqlDB.SetMaxIdleConns(genericPoolSize)
-	sqlDB.SetConnMaxIdleTime(5 * time.Minute)
+	sizePool(sqlDB, genericPoolSize)
 	g, err := gorm.Open(postgres.New(postgres.Config{Conn: sqlDB}), cfg)
 	if err != nil {
 		_ = sqlDB.Close()
@@ -143,6 +136,15 @@ func (db *DB) generik(ctx context.Context, fn func(ctx context.Context) error) e
 		return fn(ctx)
 	}
 	return fn(context.WithValue(ctx, genericKey{}, db.generic))
+}
+
+// sizePool keeps as many idle connections as may be open: with fewer, every burst
+// above the idle count closes connections on release and opens new ones (a forked
+// PostgreSQL backend each), which cost more than the queries under load.
+func sizePool(sqlDB *sql.DB, n int) {
+	sqlDB.SetMaxOpenConns(n)
+	sqlDB.SetMaxIdleConns(n)
+	sqlDB.SetConnMaxIdleTime(5 * time.Minute)
 }
 
 // poolSize bounds the PostgreSQL connections of a process's main pool, and

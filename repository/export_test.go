@@ -8,8 +8,11 @@ func (db *DB) PlanCacheMode(ctx context.Context, inGenerik bool) (string, error)
 	read := func(ctx context.Context) error {
 		return db.conn(ctx).Raw(`SHOW plan_cache_mode`).Scan(&mode).Error
 	}
+	var err error
 	if inGenerik {
-		return mode, db.generik(ctx, read)
+		err = db.generik(ctx, read)
+	} else {
+		err = read(ctx)
 	}
-	return mode, read(ctx)
+	return mode, err
 }

@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/golang-jwt/jwt/v5"
@@ -334,37 +333,18 @@ func (s *Auth) verify(raw string) (claims, error) {
 	if err != nil || c.Use != "access" || c.Subject == "" || c.IssuedAt == nil {
 		return claims{}, errBadToken
 	}
-	s.tokens.put(raw, c)
+	s.tokens.put(raw, c, tokenTerbacaMaks)
 	return c, nil
 }
 
-// tokenTerbacaMaks bounds the verified tokens a process keeps: past it, it starts over.
+// tokenTerbacaMaks bounds the verified tokens a process keeps.
 const tokenTerbacaMaks = 10_000
 
 // tokenTerbaca keeps the claims of access tokens whose signature was verified, keyed
 // by the whole token: decoding and verifying one again cost 3 % of the server's CPU
 // under load (docs/reliability.md section 6). Only the token's exact bytes find its
-// entry, and an entry holds nothing the token did not say. The zero value is ready.
-type tokenTerbaca struct {
-	mu  sync.Mutex
-	isi map[string]claims
-}
-
-func (t *tokenTerbaca) get(raw string) (claims, bool) {
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	c, ok := t.isi[raw]
-	return c, ok
-}
-
-func (t *tokenTerbaca) put(raw string, c claims) {
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	if t.isi == nil || len(t.isi) >= tokenTerbacaMaks {
-		t.isi = make(map[string]claims)
-	}
-	t.isi[raw] = c
-}
+// entry, and an entry holds nothing the token did not say.
+type tokenTerbaca struct{ terbatas[claims] }
 
 // ActAs checks the instansi a SUPERADMIN names with X-Instansi-ID, once per request,
 // so that no use case works in a tenant that does not exist.

@@ -145,7 +145,7 @@ func hasilOf(b domain.BarisTPP) (domain.HasilTPP, error) {
 }
 
 // hasilTerbacaMaks bounds the results a process keeps decoded (a decoded month is
-// around 20 KB): past it, the cache starts over.
+// around 20 KB).
 const hasilTerbacaMaks = 512
 
 // hasilTerbaca keeps stored results decoded, keyed by their stored bytes. Decoding
@@ -153,31 +153,19 @@ const hasilTerbacaMaks = 512
 // (docs/reliability.md section 6); a pegawai's app and the payroll officer's review
 // read the same lines again and again. The key is the whole stored value, so a hit
 // is the very result those bytes decode to: nothing to forget when a run is
-// recomputed, its new lines are other bytes. The zero value is ready to use.
-type hasilTerbaca struct {
-	mu  sync.Mutex
-	isi map[string]domain.HasilTPP
-}
+// recomputed, its new lines are other bytes.
+type hasilTerbaca struct{ terbatas[domain.HasilTPP] }
 
 // baca returns the result stored in b, decoded.
 func (c *hasilTerbaca) baca(b domain.BarisTPP) (domain.HasilTPP, error) {
-	c.mu.Lock()
-	h, ok := c.isi[string(b.Hasil)]
-	c.mu.Unlock()
-	if ok {
+	if h, ok := c.get(string(b.Hasil)); ok {
 		return salinHasil(h), nil
 	}
 	h, err := hasilOf(b)
-	if err != nil {
-		return h, err
+	if err == nil {
+		c.put(string(b.Hasil), salinHasil(h), hasilTerbacaMaks)
 	}
-	c.mu.Lock()
-	if c.isi == nil || len(c.isi) >= hasilTerbacaMaks {
-		c.isi = make(map[string]domain.HasilTPP, hasilTerbacaMaks)
-	}
-	c.isi[string(b.Hasil)] = salinHasil(h)
-	c.mu.Unlock()
-	return h, nil
+	return h, err
 }
 
 // salinHasil copies the slices of a result, so that what a caller does with its copy

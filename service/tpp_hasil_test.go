@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"encoding/json"
+	"fmt"
 	"os"
 	"reflect"
 	"testing"
@@ -124,8 +125,7 @@ func TestHasilRusak(t *testing.T) {
 
 // TestHasilTerbaca: a remembered result is the one its stored bytes decode to, for
 // every line; what a caller does with the copy it gets never reaches the next
-// reader; damaged bytes are an error every time, never remembered; and the cache
-// stays within its bound.
+// reader; and damaged bytes are an error every time, never kept.
 func TestHasilTerbaca(t *testing.T) {
 	var lines []domain.BarisTPP
 	for _, ls := range barisUji(t, 40) {
@@ -158,13 +158,26 @@ func TestHasilTerbaca(t *testing.T) {
 			t.Fatal("a damaged result decoded")
 		}
 	}
-	for i := range hasilTerbacaMaks + 10 {
-		b := lines[i%len(lines)]
-		b.Hasil = append(bytes.Clone(b.Hasil[:kepala]), b.Hasil[kepala:]...)
-		b.Hasil = append(b.Hasil, byte(i), byte(i>>8)) // other bytes: another key (and damaged)
-		_, _ = c.baca(b)
-		if n := len(c.isi); n > hasilTerbacaMaks {
-			t.Fatalf("%d results remembered, bound %d", n, hasilTerbacaMaks)
+	if _, ok := c.get(string(bad.Hasil)); ok {
+		t.Fatal("a damaged result was kept")
+	}
+}
+
+// TestTerbatas: the bounded map never holds more than its bound, and what it holds
+// is what was put under each key.
+func TestTerbatas(t *testing.T) {
+	var m terbatas[int]
+	const maks = 5
+	for i := range 3*maks + 2 {
+		m.put(fmt.Sprint("k", i), i, maks)
+		if n := len(m.isi); n > maks || n == 0 {
+			t.Fatalf("after %d puts: %d entries, bound %d", i+1, n, maks)
 		}
+		if v, ok := m.get(fmt.Sprint("k", i)); !ok || v != i {
+			t.Fatalf("k%d: got %d, %v", i, v, ok)
+		}
+	}
+	if _, ok := m.get("k0"); ok {
+		t.Fatal("k0 outlived three restarts of the map")
 	}
 }
