@@ -154,8 +154,23 @@ const (
 	genericPoolSize = 8
 )
 
-// Pool is the connection pool, for its statistics.
-func (db *DB) Pool() (*sql.DB, error) { return db.gorm.DB() }
+// Pools are the connection pools by name, for their statistics: the main one under
+// the engine's name and, on PostgreSQL, the generic-plan one (generik) under
+// "postgres_generik".
+func (db *DB) Pools() (map[string]*sql.DB, error) {
+	out := map[string]*sql.DB{}
+	for name, g := range map[string]*gorm.DB{string(db.dialect): db.gorm, string(db.dialect) + "_generik": db.generic} {
+		if g == nil {
+			continue
+		}
+		sqlDB, err := g.DB()
+		if err != nil {
+			return nil, err
+		}
+		out[name] = sqlDB
+	}
+	return out, nil
+}
 
 // Dialect reports the engine.
 func (db *DB) Dialect() Dialect { return db.dialect }

@@ -15,6 +15,10 @@ import (
 // instansi, for its time zone. Those rows change rarely, so the process keeps them for
 // a few seconds: a request then costs one query fewer, two for most.
 //
+// Most requests about a pegawai (their TPP, their attendance summary, their activity
+// log) first read who the pegawai is on a date: identity, position and unit in force,
+// which change with a mutation or a promotion, a few times in a career.
+//
 // The same holds for an instansi's reference data, which every attendance summary
 // (and every chunk of a payroll run) reads whole and an administrator changes a few
 // times a year: its units, its work schedules and their assignments, its holidays.
@@ -85,6 +89,8 @@ type ingatanDB struct {
 	pengguna *ingatan[domain.Pengguna]
 	instansi *ingatan[domain.Instansi]
 	klien    *ingatan[domain.KlienAPI]
+	// a pegawai as of a date, by instansi, NIP or id and the date
+	pegawaiView *ingatan[domain.PegawaiView]
 	// reference data, by instansi and the query's other arguments
 	unitKerja *ingatan[[]domain.UnitKerja]
 	jadwal    *ingatan[[]domain.JadwalKerja]
@@ -94,9 +100,16 @@ type ingatanDB struct {
 
 func newIngatanDB() *ingatanDB {
 	return &ingatanDB{
-		pengguna:  newIngatan(func(u domain.Pengguna) domain.Pengguna { u.Roles = slices.Clone(u.Roles); return u }),
-		instansi:  newIngatan(func(i domain.Instansi) domain.Instansi { return i }),
-		klien:     newIngatan(func(k domain.KlienAPI) domain.KlienAPI { k.Scopes = slices.Clone(k.Scopes); return k }),
+		pengguna: newIngatan(func(u domain.Pengguna) domain.Pengguna { u.Roles = slices.Clone(u.Roles); return u }),
+		instansi: newIngatan(func(i domain.Instansi) domain.Instansi { return i }),
+		klien:    newIngatan(func(k domain.KlienAPI) domain.KlienAPI { k.Scopes = slices.Clone(k.Scopes); return k }),
+		pegawaiView: newIngatan(func(v domain.PegawaiView) domain.PegawaiView {
+			if v.Rekening != nil {
+				r := *v.Rekening
+				v.Rekening = &r
+			}
+			return v
+		}),
 		unitKerja: newIngatan(slices.Clone[[]domain.UnitKerja]),
 		jadwal:    newIngatan(salinJadwal),
 		penugasan: newIngatan(salinPenugasanJadwal),
@@ -108,6 +121,7 @@ func (m *ingatanDB) forget() {
 	m.pengguna.forget()
 	m.instansi.forget()
 	m.klien.forget()
+	m.pegawaiView.forget()
 	m.unitKerja.forget()
 	m.jadwal.forget()
 	m.penugasan.forget()
@@ -137,7 +151,8 @@ type txState struct{ forget bool }
 type txStateKey struct{}
 
 // changed records a write to rows the caches hold (accounts, units, instansi, API
-// clients, schedules and their assignments, holidays): the caches forget now and, for
+// clients, pegawai, their riwayat and positions, schedules and their assignments,
+// holidays): the caches forget now and, for
 // a write in a transaction, again when it ends (a read that ran between the write and
 // the commit saw the old row).
 func (db *DB) changed(ctx context.Context) {

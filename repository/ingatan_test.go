@@ -260,3 +260,115 @@ func instansiUji(t *testing.T, db *repository.DB, now time.Time) domain.Instansi
 	}
 	return inst
 }
+
+// TestIngatanPegawaiSegar: a pegawai as of a date, which the process remembers, is
+// never older than its own writes to the pegawai, their riwayat or their position:
+// each is seen by the next read, by NIP and by id, and a riwayat written in a
+// transaction once it commits, though a read outside it meanwhile saw the old one.
+func TestIngatanPegawaiSegar(t *testing.T) {
+	repotest.ForEach(t, func(t *testing.T, db *repository.DB) {
+		ctx := context.Background()
+		now := time.Now().UTC().Truncate(time.Second)
+		inst := instansiUji(t, db, now)
+		unit := func(nama string) domain.UnitKerja {
+			t.Helper()
+			u := domain.UnitKerja{ID: uuid.Must(uuid.NewV7()).String(), InstansiID: inst.ID, Kode: nama, Nama: nama,
+				Jenis: "DINAS", CreatedAt: now, UpdatedAt: now}
+			u.Path = "/" + u.ID + "/"
+			u, err := db.CreateUnitKerja(ctx, u)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return u
+		}
+		dinas, badan := unit("Dinas"), unit("Badan")
+		jab, err := db.CreateJabatan(ctx, domain.Jabatan{InstansiID: inst.ID, UnitKerjaID: dinas.ID, Kode: "ANL", Nama: "Analis",
+			Jenis: domain.JabatanPelaksana, KelasJabatan: 7, Kebutuhan: 1, CreatedAt: now, UpdatedAt: now})
+		if err != nil {
+			t.Fatal(err)
+		}
+		p, err := db.CreatePegawai(ctx, domain.Pegawai{InstansiID: inst.ID, NIP: "199001012015011001", Nama: "Lama",
+			JenisASN: domain.JenisPNS, JenisKelamin: "L", TanggalLahir: time.Date(1990, 1, 1, 0, 0, 0, 0, time.UTC),
+			TMT: time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC), Rekening: &domain.Rekening{NamaBank: "BPD", Nomor: "1", AtasNama: "Lama"},
+			CreatedAt: now, UpdatedAt: now})
+		if err != nil {
+			t.Fatal(err)
+		}
+		riwayat := func(ctx context.Context, mulai time.Time, u domain.UnitKerja) {
+			t.Helper()
+			if _, err := db.CreateRiwayat(ctx, domain.Riwayat{InstansiID: inst.ID, PegawaiID: p.ID, Jenis: "MUTASI", BerlakuMulai: mulai,
+				JabatanID: jab.ID, UnitKerjaID: u.ID, Golongan: "III/a", Status: domain.StatusAktif, CreatedAt: now}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		asOf := time.Date(2026, 6, 30, 0, 0, 0, 0, time.UTC)
+		expect := func(ctx context.Context, step, nama, jabatan, unit string) {
+			t.Helper()
+			byNIP, err := db.PegawaiViewByNIP(ctx, inst.ID, p.NIP, asOf)
+			if err != nil {
+				t.Fatalf("%s: %v", step, err)
+			}
+			byID, err := db.PegawaiViewByID(ctx, inst.ID, p.ID, asOf)
+			if err != nil {
+				t.Fatalf("%s: %v", step, err)
+			}
+			for _, v := range []domain.PegawaiView{byNIP, byID} {
+				if v.Nama != nama || v.JabatanNama != jabatan || v.UnitKerjaNama != unit {
+					t.Errorf("%s: read %s, %s, %s; want %s, %s, %s", step, v.Nama, v.JabatanNama, v.UnitKerjaNama, nama, jabatan, unit)
+				}
+			}
+		}
+
+		// not yet appointed: unknown, and not remembered as unknown
+		if _, err := db.PegawaiViewByNIP(ctx, inst.ID, p.NIP, asOf); !notFound(err) {
+			t.Fatalf("before any riwayat: %v", err)
+		}
+		riwayat(ctx, time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC), dinas)
+		expect(ctx, "appointed", "Lama", "Analis", "Dinas") // remembered now
+
+		// a value handed out is the caller's to change
+		v, err := db.PegawaiViewByNIP(ctx, inst.ID, p.NIP, asOf)
+		if err != nil {
+			t.Fatal(err)
+		}
+		v.Rekening.Nomor, v.UnitKerjaNama = "999", "Diubah"
+		if again, _ := db.PegawaiViewByNIP(ctx, inst.ID, p.NIP, asOf); again.Rekening.Nomor != "1" || again.UnitKerjaNama != "Dinas" {
+			t.Fatalf("a caller's change leaked into the cache: %+v", again)
+		}
+
+		p = v.Pegawai
+		p.Rekening.Nomor, p.Nama, p.UpdatedAt = "1", "Baru", now
+		if p, err = db.UpdatePegawai(ctx, p); err != nil {
+			t.Fatal(err)
+		}
+		expect(ctx, "after the pegawai's update", "Baru", "Analis", "Dinas")
+
+		jab.Nama = "Analis Kebijakan"
+		if jab, err = db.UpdateJabatan(ctx, jab); err != nil {
+			t.Fatal(err)
+		}
+		expect(ctx, "after the position's update", "Baru", "Analis Kebijakan", "Dinas")
+
+		// a mutation written in a transaction
+		err = db.InTx(ctx, func(tx context.Context) error {
+			riwayat(tx, time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC), badan)
+			expect(tx, "inside the transaction", "Baru", "Analis Kebijakan", "Badan")
+			if db.Dialect() == repository.Postgres {
+				expect(ctx, "outside the transaction, before its commit", "Baru", "Analis Kebijakan", "Dinas")
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		expect(ctx, "after the commit", "Baru", "Analis Kebijakan", "Badan")
+
+		// and one written in a batch, as an import writes them
+		if err := db.CreateRiwayatBatch(ctx, []domain.Riwayat{{InstansiID: inst.ID, PegawaiID: p.ID, Jenis: "MUTASI",
+			BerlakuMulai: time.Date(2026, 5, 1, 0, 0, 0, 0, time.UTC), JabatanID: jab.ID, UnitKerjaID: dinas.ID,
+			Golongan: "III/a", Status: domain.StatusAktif, CreatedAt: now}}); err != nil {
+			t.Fatal(err)
+		}
+		expect(ctx, "after the batch", "Baru", "Analis Kebijakan", "Dinas")
+	})
+}

@@ -77,6 +77,7 @@ func (db *DB) UpdateJabatan(ctx context.Context, j domain.Jabatan) (domain.Jabat
 	if res.RowsAffected == 0 {
 		return domain.Jabatan{}, domain.Stale()
 	}
+	db.changed(ctx) // remembered pegawai carry its name and class
 	return db.GetJabatan(ctx, j.InstansiID, j.ID)
 }
 

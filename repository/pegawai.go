@@ -166,6 +166,12 @@ JOIN riwayat_pegawai r ON r.pegawai_id = p.id AND ` + riwayatBerlaku + `
 JOIN jabatan j ON j.id = r.jabatan_id
 JOIN unit_kerja u ON u.id = r.unit_kerja_id`
 
+// pegawaiHalamanFrom is pegawaiViewFrom without the position, which no filter needs
+// (every riwayat has one): the join a page is chosen and counted over.
+const pegawaiHalamanFrom = ` FROM pegawai p
+JOIN riwayat_pegawai r ON r.pegawai_id = p.id AND ` + riwayatBerlaku + `
+JOIN unit_kerja u ON u.id = r.unit_kerja_id`
+
 // riwayatBerlaku holds when riwayat r is the one in force on a date: it starts on or
 // before it and no later one of the same pegawai does. Written as an anti-join,
 // PostgreSQL answers it for a whole instansi in one pass; the max() subquery it
@@ -199,16 +205,19 @@ func (db *DB) PegawaiViewByNIP(ctx context.Context, instansiID, nip string, asOf
 	return db.pegawaiView(ctx, "p.nip = ?", instansiID, nip, asOf)
 }
 
+// pegawaiView is remembered for a few seconds (ingatan.go); an unknown pegawai is not.
 func (db *DB) pegawaiView(ctx context.Context, cond, instansiID, value string, asOf time.Time) (domain.PegawaiView, error) {
-	rows, err := scanPegawaiView(db.conn(ctx).Raw(pegawaiViewColumns+pegawaiViewFrom+` WHERE p.instansi_id = ? AND `+cond,
-		append(pegawaiViewArgs(instansiID, asOf), value)...), false)
-	if err != nil {
-		return domain.PegawaiView{}, translate(err, "Pegawai")
-	}
-	if len(rows) == 0 {
-		return domain.PegawaiView{}, domain.NotFound("Pegawai")
-	}
-	return rows[0].domain(), nil
+	return remembered(ctx, db, db.ingatan.pegawaiView, kunci(cond, instansiID, value, asOf), func() (domain.PegawaiView, error) {
+		rows, err := scanPegawaiView(db.conn(ctx).Raw(pegawaiViewColumns+pegawaiViewFrom+` WHERE p.instansi_id = ? AND `+cond,
+			append(pegawaiViewArgs(instansiID, asOf), value)...), false)
+		if err != nil {
+			return domain.PegawaiView{}, translate(err, "Pegawai")
+		}
+		if len(rows) == 0 {
+			return domain.PegawaiView{}, domain.NotFound("Pegawai")
+		}
+		return rows[0].domain(), nil
+	})
 }
 
 // ListPegawaiView returns a page of employees as of f.AsOf and the total, in one
@@ -245,12 +254,21 @@ func (db *DB) ListPegawaiView(ctx context.Context, f domain.PegawaiFilter) ([]do
 		args = append(args, likePattern(q), likePattern(q))
 	}
 	cond := " WHERE " + strings.Join(where, " AND ")
-	cols, page := pegawaiViewColumns, " ORDER BY p.nama, p.nip"
+	const order = " ORDER BY p.nama, p.nip"
+	sql := pegawaiViewColumns + pegawaiViewFrom + cond + order
 	if f.Limit > 0 {
-		cols += totalColumn
-		page += fmt.Sprintf(" LIMIT %d OFFSET %d", f.Limit, f.Offset)
+		// The filters, the count and the page are taken over the narrow join; only the
+		// page's rows are then read whole with their names. Counting and sorting every
+		// pegawai with all their columns joined cost the admin's page of 50 (of 211)
+		// 0.90 ms in PostgreSQL, 0.78 ms this way (pgbench, one client).
+		sql = pegawaiViewColumns + `, t.total_rows FROM (SELECT p.id AS pid, r.id AS rid` + totalColumn +
+			pegawaiHalamanFrom + cond + order + fmt.Sprintf(" LIMIT %d OFFSET %d", f.Limit, f.Offset) + `) t
+JOIN pegawai p ON p.id = t.pid
+JOIN riwayat_pegawai r ON r.id = t.rid
+JOIN jabatan j ON j.id = r.jabatan_id
+JOIN unit_kerja u ON u.id = r.unit_kerja_id` + order
 	}
-	rows, err := scanPegawaiView(db.conn(ctx).Raw(cols+pegawaiViewFrom+cond+page, args...), f.Limit > 0)
+	rows, err := scanPegawaiView(db.conn(ctx).Raw(sql, args...), f.Limit > 0)
 	if err != nil {
 		return nil, 0, fmt.Errorf("list pegawai: %w", err)
 	}
@@ -267,7 +285,7 @@ func (db *DB) ListPegawaiView(ctx context.Context, f domain.PegawaiFilter) ([]do
 	}
 	total, err := pageTotal(len(rows), carried, f.Offset, func() (int64, error) {
 		var n int64
-		err := db.conn(ctx).Raw("SELECT count(*)"+pegawaiViewFrom+cond, args...).Scan(&n).Error
+		err := db.conn(ctx).Raw("SELECT count(*)"+pegawaiHalamanFrom+cond, args...).Scan(&n).Error
 		return n, err
 	})
 	if err != nil {
@@ -357,6 +375,7 @@ func (db *DB) UpdatePegawai(ctx context.Context, p domain.Pegawai) (domain.Pegaw
 	if res.RowsAffected == 0 {
 		return domain.Pegawai{}, domain.Stale()
 	}
+	db.changed(ctx)
 	var out pegawaiRow
 	if err := db.conn(ctx).Where("id = ? AND instansi_id = ?", p.ID, p.InstansiID).Take(&out).Error; err != nil {
 		return domain.Pegawai{}, translate(err, "Pegawai")
@@ -373,6 +392,7 @@ func (db *DB) CreateRiwayat(ctx context.Context, r domain.Riwayat) (domain.Riway
 	if err := db.conn(ctx).Create(&row).Error; err != nil {
 		return domain.Riwayat{}, translateRiwayat(err)
 	}
+	db.changed(ctx)
 	out := toDomainRiwayat(row)
 	out.JabatanNama, out.KelasJabatan, out.UnitKerjaNama, out.UnitPath = r.JabatanNama, r.KelasJabatan, r.UnitKerjaNama, r.UnitPath
 	return out, nil
@@ -393,6 +413,7 @@ func (db *DB) CreateRiwayatBatch(ctx context.Context, rs []domain.Riwayat) error
 	if err := db.conn(ctx).CreateInBatches(&rows, 300).Error; err != nil {
 		return translateRiwayat(err)
 	}
+	db.changed(ctx)
 	return nil
 }
 

@@ -15,10 +15,11 @@ import (
 // endpoint 2.3 times slower under load (docs/reliability.md).
 func TestPoolTetap(t *testing.T) {
 	db := repotest.New(t, repository.Postgres)
-	pool, err := db.Pool()
+	pools, err := db.Pools()
 	if err != nil {
 		t.Fatal(err)
 	}
+	pool := pools["postgres"]
 	ctx := context.Background()
 	for range 3 {
 		var wg sync.WaitGroup

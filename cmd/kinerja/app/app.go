@@ -85,8 +85,12 @@ func New(ctx context.Context, db *repository.DB, o Options) (*App, error) {
 	}
 	reg := prometheus.NewRegistry()
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
-	if pool, err := db.Pool(); err == nil {
-		reg.MustRegister(collectors.NewDBStatsCollector(pool, string(db.Dialect()))) // go_sql_*: waits, churn
+	pools, err := db.Pools()
+	if err != nil {
+		return nil, err
+	}
+	for name, pool := range pools {
+		reg.MustRegister(collectors.NewDBStatsCollector(pool, name)) // go_sql_*: waits, churn, by db_name
 	}
 	e, err := api.New(ctx, o.HTTP, api.Deps{Log: o.Log, Registry: reg, Handler: h, Auth: auth, Idempotensi: db})
 	if err != nil {
