@@ -152,9 +152,8 @@ type txStateKey struct{}
 
 // changed records a write to rows the caches hold (accounts, units, instansi, API
 // clients, pegawai, their riwayat and positions, schedules and their assignments,
-// holidays): the caches forget now and, for
-// a write in a transaction, again when it ends (a read that ran between the write and
-// the commit saw the old row).
+// holidays): the caches forget now and, for a write in a transaction, again when it
+// ends (a read that ran between the write and the commit saw the old row).
 func (db *DB) changed(ctx context.Context) {
 	db.ingatan.forget()
 	if st, ok := ctx.Value(txStateKey{}).(*txState); ok {
