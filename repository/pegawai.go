@@ -129,33 +129,29 @@ func (r pegawaiViewRow) domain() domain.PegawaiView {
 }
 
 // scanPegawaiView runs q, which selects pegawaiViewColumns (and totalColumn when
-// withTotal), and scans its rows by position: a payroll run lists 50,000 pegawai, and
+// withTotal), and scans its rows by position into employees, for up to size of them
+// (0: unknown), and the total the rows carry: a payroll run lists 50,000 pegawai, and
 // gorm's reflective scan and slice growth cost it 0.8 s of CPU.
-func scanPegawaiView(q *gormDB, withTotal bool) ([]pegawaiViewRow, error) {
-	rows, err := q.Rows()
-	if err != nil {
-		return nil, err
+func scanPegawaiView(q *gormDB, withTotal bool, size int) ([]domain.PegawaiView, int64, error) {
+	out := make([]domain.PegawaiView, 0, size)
+	var (
+		r pegawaiViewRow
+		p = &r.Row
+	)
+	dest := []any{&p.ID, &p.InstansiID, &p.NIP, &p.Nama, &p.GelarDepan, &p.GelarBelakang, &p.JenisASN,
+		&p.JenisKelamin, &p.TanggalLahir, &p.TMT, &p.Email, &p.Telepon, &p.BankNama, &p.BankNomor, &p.BankAtasNama,
+		&p.Version, &p.CreatedAt, &p.UpdatedAt, &r.RID, &r.RJenis, &r.RBerlakuMulai,
+		&r.RJabatanID, &r.RJabatanNama, &r.RKelas,
+		&r.RUnitKerjaID, &r.RUnitNama, &r.RUnitPath, &r.RGolongan,
+		&r.RStatus, &r.RNomorSK, &r.RKeterangan, &r.RCreatedAt}
+	if withTotal {
+		dest = append(dest, &r.Total)
 	}
-	defer rows.Close()
-	var out []pegawaiViewRow
-	for rows.Next() {
-		out = append(out, pegawaiViewRow{})
-		r := &out[len(out)-1]
-		p := &r.Row
-		dest := []any{&p.ID, &p.InstansiID, &p.NIP, &p.Nama, &p.GelarDepan, &p.GelarBelakang, &p.JenisASN,
-			&p.JenisKelamin, &p.TanggalLahir, &p.TMT, &p.Email, &p.Telepon, &p.BankNama, &p.BankNomor, &p.BankAtasNama,
-			&p.Version, &p.CreatedAt, &p.UpdatedAt, &r.RID, &r.RJenis, &r.RBerlakuMulai,
-			&r.RJabatanID, &r.RJabatanNama, &r.RKelas,
-			&r.RUnitKerjaID, &r.RUnitNama, &r.RUnitPath, &r.RGolongan,
-			&r.RStatus, &r.RNomorSK, &r.RKeterangan, &r.RCreatedAt}
-		if withTotal {
-			dest = append(dest, &r.Total)
-		}
-		if err := rows.Scan(dest...); err != nil {
-			return nil, err
-		}
-	}
-	return out, rows.Err()
+	err := scanByPosition(q, &r, dest, func() error {
+		out = append(out, r.domain())
+		return nil
+	})
+	return out, r.Total, err
 }
 
 // pegawaiViewFrom joins every employee with the riwayat in force on a date, the
@@ -208,15 +204,15 @@ func (db *DB) PegawaiViewByNIP(ctx context.Context, instansiID, nip string, asOf
 // pegawaiView is remembered for a few seconds (ingatan.go); an unknown pegawai is not.
 func (db *DB) pegawaiView(ctx context.Context, cond, instansiID, value string, asOf time.Time) (domain.PegawaiView, error) {
 	return remembered(ctx, db, db.ingatan.pegawaiView, kunci(cond, instansiID, value, asOf), func() (domain.PegawaiView, error) {
-		rows, err := scanPegawaiView(db.conn(ctx).Raw(pegawaiViewColumns+pegawaiViewFrom+` WHERE p.instansi_id = ? AND `+cond,
-			append(pegawaiViewArgs(instansiID, asOf), value)...), false)
+		rows, _, err := scanPegawaiView(db.conn(ctx).Raw(pegawaiViewColumns+pegawaiViewFrom+` WHERE p.instansi_id = ? AND `+cond,
+			append(pegawaiViewArgs(instansiID, asOf), value)...), false, 1)
 		if err != nil {
 			return domain.PegawaiView{}, translate(err, "Pegawai")
 		}
 		if len(rows) == 0 {
 			return domain.PegawaiView{}, domain.NotFound("Pegawai")
 		}
-		return rows[0].domain(), nil
+		return rows[0], nil
 	})
 }
 
@@ -268,22 +264,14 @@ JOIN riwayat_pegawai r ON r.id = t.rid
 JOIN jabatan j ON j.id = r.jabatan_id
 JOIN unit_kerja u ON u.id = r.unit_kerja_id` + order
 	}
-	rows, err := scanPegawaiView(db.conn(ctx).Raw(sql, args...), f.Limit > 0)
+	out, carried, err := scanPegawaiView(db.conn(ctx).Raw(sql, args...), f.Limit > 0, f.Limit)
 	if err != nil {
 		return nil, 0, fmt.Errorf("list pegawai: %w", err)
-	}
-	out := make([]domain.PegawaiView, len(rows))
-	for i, r := range rows {
-		out[i] = r.domain()
 	}
 	if f.Limit == 0 {
 		return out, int64(len(out)), nil
 	}
-	var carried int64
-	if len(rows) > 0 {
-		carried = rows[0].Total
-	}
-	total, err := pageTotal(len(rows), carried, f.Offset, func() (int64, error) {
+	total, err := pageTotal(len(out), carried, f.Offset, func() (int64, error) {
 		var n int64
 		err := db.conn(ctx).Raw("SELECT count(*)"+pegawaiHalamanFrom+cond, args...).Scan(&n).Error
 		return n, err

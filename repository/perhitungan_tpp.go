@@ -425,6 +425,17 @@ type barisTPPRow struct {
 
 func (barisTPPRow) TableName() string { return "perhitungan_tpp_baris" }
 
+// dest are the scan destinations of barisTPPCols, in their order
+// (TestBarisTPPDest).
+func (r *barisTPPRow) dest() []any {
+	return []any{&r.PerhitunganTPPID, &r.InstansiID, &r.PegawaiID, &r.NIP, &r.Nama, &r.UnitKerjaID,
+		&r.UnitKerjaNama, &r.UnitPath, &r.PaguUnitID, &r.JabatanNama, &r.KelasJabatan, &r.Golongan, &r.JenisASN,
+		&r.StatusKepegawaian, &r.Predikat, &r.JHK, &r.Besaran, &r.Pagu, &r.PersenKinerja, &r.Produktivitas, &r.Disiplin, &r.Tambahan,
+		&r.PersenPotonganDisiplin, &r.Potongan, &r.Bruto, &r.BPJSPegawai, &r.BPJSPemda, &r.PPh, &r.PPhDitanggung,
+		&r.PotonganLain, &r.Neto, &r.SudahDibayar, &r.Dibayar, &r.Biaya, &r.RekeningBank, &r.RekeningNomor, &r.RekeningNama,
+		&r.Anomali, &r.Hasil}
+}
+
 func toDomainBarisTPP(r barisTPPRow) domain.BarisTPP {
 	b := domain.BarisTPP{PerhitunganID: r.PerhitunganTPPID, InstansiID: r.InstansiID, PegawaiID: r.PegawaiID, NIP: r.NIP,
 		Nama: r.Nama, UnitKerjaID: r.UnitKerjaID, UnitKerjaNama: r.UnitKerjaNama, UnitPath: r.UnitPath,
@@ -445,8 +456,11 @@ func toDomainBarisTPP(r barisTPPRow) domain.BarisTPP {
 	return b
 }
 
-// barisTanpaHasil selects every column but the trace, for lists.
+// barisTanpaHasil selects every column but the trace (the last), for lists.
 var barisTanpaHasil = strings.Join(barisTPPCols[:len(barisTPPCols)-1], ", ")
+
+// barisKolom selects every column of lines b, in barisTPPCols order.
+var barisKolom = "b." + strings.Join(barisTPPCols, ", b.")
 
 // ListBarisTPP returns a page of a run's lines by unit path and NIP, without traces.
 func (db *DB) ListBarisTPP(ctx context.Context, f domain.BarisTPPFilter) ([]domain.BarisTPP, int64, error) {
@@ -470,23 +484,36 @@ func (db *DB) ListBarisTPP(ctx context.Context, f domain.BarisTPPFilter) ([]doma
 	if f.Limit > 0 {
 		q = q.Limit(f.Limit).Offset(f.Offset)
 	}
-	var rows []barisTPPRow
-	if err := q.Select(barisTanpaHasil).Order("unit_path, nip").Find(&rows).Error; err != nil {
-		return nil, 0, fmt.Errorf("list lines: %w", err)
+	size := total
+	if f.Limit > 0 {
+		size = min(size, int64(f.Limit))
 	}
-	out := make([]domain.BarisTPP, len(rows))
-	for i, r := range rows {
-		out[i] = toDomainBarisTPP(r)
+	out := make([]domain.BarisTPP, 0, size)
+	var r barisTPPRow
+	dest := r.dest()
+	err := scanByPosition(q.Select(barisTanpaHasil).Order("unit_path, nip"), &r, dest[:len(dest)-1], func() error {
+		out = append(out, toDomainBarisTPP(r))
+		return nil
+	})
+	if err != nil {
+		return nil, 0, fmt.Errorf("list lines: %w", err)
 	}
 	return out, total, nil
 }
 
 // GetBarisTPP reads one pegawai's line of a run with its trace.
 func (db *DB) GetBarisTPP(ctx context.Context, instansiID, runID, nip string) (domain.BarisTPP, error) {
-	var r barisTPPRow
-	err := db.conn(ctx).Where("instansi_id = ? AND perhitungan_tpp_id = ? AND nip = ?", instansiID, runID, nip).Take(&r).Error
-	if err != nil {
+	var (
+		r     barisTPPRow
+		found bool
+	)
+	q := db.conn(ctx).Table("perhitungan_tpp_baris b").Select(barisKolom).
+		Where("b.instansi_id = ? AND b.perhitungan_tpp_id = ? AND b.nip = ?", instansiID, runID, nip).Limit(1)
+	if err := scanByPosition(q, &r, r.dest(), func() error { found = true; return nil }); err != nil {
 		return domain.BarisTPP{}, translate(err, "Baris TPP")
+	}
+	if !found {
+		return domain.BarisTPP{}, domain.NotFound("Baris TPP")
 	}
 	return toDomainBarisTPP(r), nil
 }
@@ -494,28 +521,29 @@ func (db *DB) GetBarisTPP(ctx context.Context, instansiID, runID, nip string) (d
 // BarisTPPPegawai returns a pegawai's lines of a month's runs with their traces and
 // the state of each line's run, oldest run first, in one query.
 func (db *DB) BarisTPPPegawai(ctx context.Context, instansiID, pegawaiID string, tahun int, bulan time.Month) ([]domain.BarisPegawaiTPP, error) {
-	var rows []struct {
-		Row           barisTPPRow `gorm:"embedded"`
-		RunStatus     string      `gorm:"column:run_status"`
-		RunJenis      string      `gorm:"column:run_jenis"`
-		DisetujuiPada *time.Time  `gorm:"column:run_disetujui_pada"`
-	}
-	err := db.conn(ctx).Table("perhitungan_tpp_baris b").
-		Select("b.*, p.status AS run_status, p.jenis AS run_jenis, p.disetujui_pada AS run_disetujui_pada").
+	var (
+		r                   barisTPPRow
+		runStatus, runJenis string
+		disetujuiPada       *time.Time
+		out                 = make([]domain.BarisPegawaiTPP, 0, 2) // a month has a run or two
+	)
+	q := db.conn(ctx).Table("perhitungan_tpp_baris b").
+		Select(barisKolom+", p.status, p.jenis, p.disetujui_pada").
 		Joins("JOIN perhitungan_tpp p ON p.id = b.perhitungan_tpp_id").
 		Where("b.instansi_id = ? AND b.pegawai_id = ? AND p.tahun = ? AND p.bulan = ?", instansiID, pegawaiID, tahun, int(bulan)).
-		Order("p.created_at, p.id").Find(&rows).Error
+		Order("p.created_at, p.id")
+	err := scanByPosition(q, &r, append(r.dest(), &runStatus, &runJenis, &disetujuiPada), func() error {
+		b := domain.BarisPegawaiTPP{BarisTPP: toDomainBarisTPP(r), StatusRun: domain.StatusPerhitungan(runStatus),
+			JenisRun: domain.JenisPerhitungan(runJenis)}
+		if disetujuiPada != nil {
+			t := disetujuiPada.UTC()
+			b.DisetujuiPada = &t
+		}
+		out = append(out, b)
+		return nil
+	})
 	if err != nil {
 		return nil, fmt.Errorf("lines of pegawai: %w", err)
-	}
-	out := make([]domain.BarisPegawaiTPP, len(rows))
-	for i, r := range rows {
-		out[i] = domain.BarisPegawaiTPP{BarisTPP: toDomainBarisTPP(r.Row), StatusRun: domain.StatusPerhitungan(r.RunStatus),
-			JenisRun: domain.JenisPerhitungan(r.RunJenis)}
-		if r.DisetujuiPada != nil {
-			t := r.DisetujuiPada.UTC()
-			out[i].DisetujuiPada = &t
-		}
 	}
 	return out, nil
 }
