@@ -267,7 +267,7 @@ func (db *DB) KehadiranRange(ctx context.Context, instansiID string, from, to ti
 	perPegawai := min(max(days*2*5/7+4, 4), 256)
 	if db.dialect == Postgres && (len(pegawaiIDs) == 0 || len(pegawaiIDs) > hanyaPegawaiDaftar) {
 		if conn, ok := ctx.Value(bulkConnKey{}).(*sql.Conn); ok {
-			return kehadiranRangePgx(ctx, conn, q, args, perPegawai)
+			return kehadiranRangePgx(ctx, conn, q, args, perPegawai, len(pegawaiIDs))
 		}
 		if _, inTx := ctx.Value(txKey{}).(*gorm.DB); !inTx {
 			sqlDB, err := db.gorm.DB()
@@ -279,7 +279,7 @@ func (db *DB) KehadiranRange(ctx context.Context, instansiID string, from, to ti
 				return nil, fmt.Errorf("kehadiran range: %w", err)
 			}
 			defer func() { _ = conn.Close() }()
-			return kehadiranRangePgx(ctx, conn, q, args, perPegawai)
+			return kehadiranRangePgx(ctx, conn, q, args, perPegawai, len(pegawaiIDs))
 		}
 	}
 	rows, err := db.conn(ctx).Raw(q, args...).Rows()
@@ -287,7 +287,7 @@ func (db *DB) KehadiranRange(ctx context.Context, instansiID string, from, to ti
 		return nil, fmt.Errorf("kehadiran range: %w", err)
 	}
 	defer rows.Close()
-	k := newKumpulanRekaman[string](perPegawai)
+	k := newKumpulanRekaman[string](perPegawai, len(pegawaiIDs))
 	var (
 		pid   sql.RawBytes
 		w     waktuScan
@@ -311,7 +311,7 @@ func (db *DB) KehadiranRange(ctx context.Context, instansiID string, from, to ti
 
 // kehadiranRangePgx runs KehadiranRange's query on conn's pgx connection and decodes
 // the binary rows itself: uuid, timestamptz (microseconds since 2000) and text.
-func kehadiranRangePgx(ctx context.Context, conn *sql.Conn, q string, args []any, perPegawai int) (map[string][]domain.Rekaman, error) {
+func kehadiranRangePgx(ctx context.Context, conn *sql.Conn, q string, args []any, perPegawai, pegawai int) (map[string][]domain.Rekaman, error) {
 	q, args = bindPg(q, args)
 	var out map[string][]domain.Rekaman
 	err := withPgx(conn, func(c *pgx.Conn) error {
@@ -324,7 +324,7 @@ func kehadiranRangePgx(ctx context.Context, conn *sql.Conn, q string, args []any
 		if len(fd) != 3 || fd[0].Format != pgx.BinaryFormatCode || fd[1].Format != pgx.BinaryFormatCode {
 			return errors.New("unexpected result format")
 		}
-		k := newKumpulanRekaman[[16]byte](perPegawai)
+		k := newKumpulanRekaman[[16]byte](perPegawai, pegawai)
 		for rows.Next() {
 			v := rows.RawValues()
 			if len(v[0]) != 16 || len(v[1]) != 8 {
@@ -392,8 +392,14 @@ type kumpulanRekaman[K comparable] struct {
 	perPegawai int
 }
 
-func newKumpulanRekaman[K comparable](perPegawai int) *kumpulanRekaman[K] {
-	return &kumpulanRekaman[K]{index: make(map[K]int, 1024), perPegawai: perPegawai}
+// newKumpulanRekaman sizes the gathering for the number of pegawai asked for (0: a
+// whole instansi, a thousand to start with). A map sized for a thousand costs 50 KB,
+// which an attendance summary of one pegawai paid on every call.
+func newKumpulanRekaman[K comparable](perPegawai, pegawai int) *kumpulanRekaman[K] {
+	if pegawai == 0 {
+		pegawai = 1024
+	}
+	return &kumpulanRekaman[K]{index: make(map[K]int, pegawai), perPegawai: perPegawai}
 }
 
 // baru adds a pegawai first seen under key, with id as their id, and returns their
