@@ -4,9 +4,7 @@
 package apigen
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -15,6 +13,7 @@ import (
 	"time"
 
 	"github.com/kinerja-id/kinerja/api/jsondate"
+	"github.com/kinerja-id/kinerja/api/jsonresp"
 	"github.com/labstack/echo/v4"
 	"github.com/oapi-codegen/nullable"
 	"github.com/oapi-codegen/runtime"
@@ -9123,14 +9122,12 @@ type ListAturanTPP200JSONResponse AturanTPPPage
 
 func (response ListAturanTPP200JSONResponse) VisitListAturanTPPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(200)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 200, buf)
 }
 
 type ListAturanTPP400ApplicationProblemPlusJSONResponse struct {
@@ -9139,14 +9136,12 @@ type ListAturanTPP400ApplicationProblemPlusJSONResponse struct {
 
 func (response ListAturanTPP400ApplicationProblemPlusJSONResponse) VisitListAturanTPPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(400)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 400, buf)
 }
 
 type ListAturanTPP401ApplicationProblemPlusJSONResponse struct {
@@ -9155,14 +9150,12 @@ type ListAturanTPP401ApplicationProblemPlusJSONResponse struct {
 
 func (response ListAturanTPP401ApplicationProblemPlusJSONResponse) VisitListAturanTPPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(401)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 401, buf)
 }
 
 type ListAturanTPP403ApplicationProblemPlusJSONResponse struct {
@@ -9171,14 +9164,12 @@ type ListAturanTPP403ApplicationProblemPlusJSONResponse struct {
 
 func (response ListAturanTPP403ApplicationProblemPlusJSONResponse) VisitListAturanTPPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(403)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 403, buf)
 }
 
 type ListAturanTPP413ApplicationProblemPlusJSONResponse struct {
@@ -9187,14 +9178,12 @@ type ListAturanTPP413ApplicationProblemPlusJSONResponse struct {
 
 func (response ListAturanTPP413ApplicationProblemPlusJSONResponse) VisitListAturanTPPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(413)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 413, buf)
 }
 
 type CreateAturanTPPRequestObject struct {
@@ -9210,14 +9199,12 @@ type CreateAturanTPP200JSONResponse AturanTPP
 
 func (response CreateAturanTPP200JSONResponse) VisitCreateAturanTPPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(200)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 200, buf)
 }
 
 type CreateAturanTPP201ResponseHeaders struct {
@@ -9231,17 +9218,15 @@ type CreateAturanTPP201JSONResponse struct {
 
 func (response CreateAturanTPP201JSONResponse) VisitCreateAturanTPPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+	buf, err := jsonresp.Encode(response.Body)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/json")
 	if response.Headers.ETag != nil {
 		w.Header().Set("ETag", fmt.Sprint(*response.Headers.ETag))
 	}
-	w.WriteHeader(201)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 201, buf)
 }
 
 type CreateAturanTPP400ApplicationProblemPlusJSONResponse struct {
@@ -9250,14 +9235,12 @@ type CreateAturanTPP400ApplicationProblemPlusJSONResponse struct {
 
 func (response CreateAturanTPP400ApplicationProblemPlusJSONResponse) VisitCreateAturanTPPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(400)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 400, buf)
 }
 
 type CreateAturanTPP401ApplicationProblemPlusJSONResponse struct {
@@ -9266,14 +9249,12 @@ type CreateAturanTPP401ApplicationProblemPlusJSONResponse struct {
 
 func (response CreateAturanTPP401ApplicationProblemPlusJSONResponse) VisitCreateAturanTPPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(401)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 401, buf)
 }
 
 type CreateAturanTPP403ApplicationProblemPlusJSONResponse struct {
@@ -9282,14 +9263,12 @@ type CreateAturanTPP403ApplicationProblemPlusJSONResponse struct {
 
 func (response CreateAturanTPP403ApplicationProblemPlusJSONResponse) VisitCreateAturanTPPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(403)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 403, buf)
 }
 
 type CreateAturanTPP409ApplicationProblemPlusJSONResponse struct {
@@ -9298,14 +9277,12 @@ type CreateAturanTPP409ApplicationProblemPlusJSONResponse struct {
 
 func (response CreateAturanTPP409ApplicationProblemPlusJSONResponse) VisitCreateAturanTPPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(409)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 409, buf)
 }
 
 type CreateAturanTPP413ApplicationProblemPlusJSONResponse struct {
@@ -9314,14 +9291,12 @@ type CreateAturanTPP413ApplicationProblemPlusJSONResponse struct {
 
 func (response CreateAturanTPP413ApplicationProblemPlusJSONResponse) VisitCreateAturanTPPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(413)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 413, buf)
 }
 
 type CreateAturanTPP422ApplicationProblemPlusJSONResponse struct {
@@ -9330,14 +9305,12 @@ type CreateAturanTPP422ApplicationProblemPlusJSONResponse struct {
 
 func (response CreateAturanTPP422ApplicationProblemPlusJSONResponse) VisitCreateAturanTPPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(422)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 422, buf)
 }
 
 type GetAturanTPPBerlakuRequestObject struct {
@@ -9359,17 +9332,15 @@ type GetAturanTPPBerlaku200JSONResponse struct {
 
 func (response GetAturanTPPBerlaku200JSONResponse) VisitGetAturanTPPBerlakuResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+	buf, err := jsonresp.Encode(response.Body)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/json")
 	if response.Headers.ETag != nil {
 		w.Header().Set("ETag", fmt.Sprint(*response.Headers.ETag))
 	}
-	w.WriteHeader(200)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 200, buf)
 }
 
 type GetAturanTPPBerlaku400ApplicationProblemPlusJSONResponse struct {
@@ -9378,14 +9349,12 @@ type GetAturanTPPBerlaku400ApplicationProblemPlusJSONResponse struct {
 
 func (response GetAturanTPPBerlaku400ApplicationProblemPlusJSONResponse) VisitGetAturanTPPBerlakuResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(400)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 400, buf)
 }
 
 type GetAturanTPPBerlaku401ApplicationProblemPlusJSONResponse struct {
@@ -9394,14 +9363,12 @@ type GetAturanTPPBerlaku401ApplicationProblemPlusJSONResponse struct {
 
 func (response GetAturanTPPBerlaku401ApplicationProblemPlusJSONResponse) VisitGetAturanTPPBerlakuResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(401)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 401, buf)
 }
 
 type GetAturanTPPBerlaku403ApplicationProblemPlusJSONResponse struct {
@@ -9410,14 +9377,12 @@ type GetAturanTPPBerlaku403ApplicationProblemPlusJSONResponse struct {
 
 func (response GetAturanTPPBerlaku403ApplicationProblemPlusJSONResponse) VisitGetAturanTPPBerlakuResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(403)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 403, buf)
 }
 
 type GetAturanTPPBerlaku404ApplicationProblemPlusJSONResponse struct {
@@ -9426,14 +9391,12 @@ type GetAturanTPPBerlaku404ApplicationProblemPlusJSONResponse struct {
 
 func (response GetAturanTPPBerlaku404ApplicationProblemPlusJSONResponse) VisitGetAturanTPPBerlakuResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(404)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 404, buf)
 }
 
 type GetAturanTPPBerlaku413ApplicationProblemPlusJSONResponse struct {
@@ -9442,14 +9405,12 @@ type GetAturanTPPBerlaku413ApplicationProblemPlusJSONResponse struct {
 
 func (response GetAturanTPPBerlaku413ApplicationProblemPlusJSONResponse) VisitGetAturanTPPBerlakuResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(413)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 413, buf)
 }
 
 type ListPresetTPPRequestObject struct {
@@ -9465,14 +9426,12 @@ type ListPresetTPP200JSONResponse struct {
 
 func (response ListPresetTPP200JSONResponse) VisitListPresetTPPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(200)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 200, buf)
 }
 
 type ListPresetTPP401ApplicationProblemPlusJSONResponse struct {
@@ -9481,14 +9440,12 @@ type ListPresetTPP401ApplicationProblemPlusJSONResponse struct {
 
 func (response ListPresetTPP401ApplicationProblemPlusJSONResponse) VisitListPresetTPPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(401)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 401, buf)
 }
 
 type ListPresetTPP413ApplicationProblemPlusJSONResponse struct {
@@ -9497,14 +9454,12 @@ type ListPresetTPP413ApplicationProblemPlusJSONResponse struct {
 
 func (response ListPresetTPP413ApplicationProblemPlusJSONResponse) VisitListPresetTPPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(413)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 413, buf)
 }
 
 type ValidateAturanTPPRequestObject struct {
@@ -9519,14 +9474,12 @@ type ValidateAturanTPP200JSONResponse ValidasiAturanTPP
 
 func (response ValidateAturanTPP200JSONResponse) VisitValidateAturanTPPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(200)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 200, buf)
 }
 
 type ValidateAturanTPP400ApplicationProblemPlusJSONResponse struct {
@@ -9535,14 +9488,12 @@ type ValidateAturanTPP400ApplicationProblemPlusJSONResponse struct {
 
 func (response ValidateAturanTPP400ApplicationProblemPlusJSONResponse) VisitValidateAturanTPPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(400)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 400, buf)
 }
 
 type ValidateAturanTPP401ApplicationProblemPlusJSONResponse struct {
@@ -9551,14 +9502,12 @@ type ValidateAturanTPP401ApplicationProblemPlusJSONResponse struct {
 
 func (response ValidateAturanTPP401ApplicationProblemPlusJSONResponse) VisitValidateAturanTPPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(401)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 401, buf)
 }
 
 type ValidateAturanTPP413ApplicationProblemPlusJSONResponse struct {
@@ -9567,14 +9516,12 @@ type ValidateAturanTPP413ApplicationProblemPlusJSONResponse struct {
 
 func (response ValidateAturanTPP413ApplicationProblemPlusJSONResponse) VisitValidateAturanTPPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(413)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 413, buf)
 }
 
 type DeleteAturanTPPRequestObject struct {
@@ -9599,14 +9546,12 @@ type DeleteAturanTPP400ApplicationProblemPlusJSONResponse struct {
 
 func (response DeleteAturanTPP400ApplicationProblemPlusJSONResponse) VisitDeleteAturanTPPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(400)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 400, buf)
 }
 
 type DeleteAturanTPP401ApplicationProblemPlusJSONResponse struct {
@@ -9615,14 +9560,12 @@ type DeleteAturanTPP401ApplicationProblemPlusJSONResponse struct {
 
 func (response DeleteAturanTPP401ApplicationProblemPlusJSONResponse) VisitDeleteAturanTPPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(401)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 401, buf)
 }
 
 type DeleteAturanTPP403ApplicationProblemPlusJSONResponse struct {
@@ -9631,14 +9574,12 @@ type DeleteAturanTPP403ApplicationProblemPlusJSONResponse struct {
 
 func (response DeleteAturanTPP403ApplicationProblemPlusJSONResponse) VisitDeleteAturanTPPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(403)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 403, buf)
 }
 
 type DeleteAturanTPP404ApplicationProblemPlusJSONResponse struct {
@@ -9647,14 +9588,12 @@ type DeleteAturanTPP404ApplicationProblemPlusJSONResponse struct {
 
 func (response DeleteAturanTPP404ApplicationProblemPlusJSONResponse) VisitDeleteAturanTPPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(404)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 404, buf)
 }
 
 type DeleteAturanTPP409ApplicationProblemPlusJSONResponse struct {
@@ -9663,14 +9602,12 @@ type DeleteAturanTPP409ApplicationProblemPlusJSONResponse struct {
 
 func (response DeleteAturanTPP409ApplicationProblemPlusJSONResponse) VisitDeleteAturanTPPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(409)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 409, buf)
 }
 
 type DeleteAturanTPP413ApplicationProblemPlusJSONResponse struct {
@@ -9679,14 +9616,12 @@ type DeleteAturanTPP413ApplicationProblemPlusJSONResponse struct {
 
 func (response DeleteAturanTPP413ApplicationProblemPlusJSONResponse) VisitDeleteAturanTPPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(413)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 413, buf)
 }
 
 type GetAturanTPPRequestObject struct {
@@ -9708,17 +9643,15 @@ type GetAturanTPP200JSONResponse struct {
 
 func (response GetAturanTPP200JSONResponse) VisitGetAturanTPPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+	buf, err := jsonresp.Encode(response.Body)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/json")
 	if response.Headers.ETag != nil {
 		w.Header().Set("ETag", fmt.Sprint(*response.Headers.ETag))
 	}
-	w.WriteHeader(200)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 200, buf)
 }
 
 type GetAturanTPP400ApplicationProblemPlusJSONResponse struct {
@@ -9727,14 +9660,12 @@ type GetAturanTPP400ApplicationProblemPlusJSONResponse struct {
 
 func (response GetAturanTPP400ApplicationProblemPlusJSONResponse) VisitGetAturanTPPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(400)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 400, buf)
 }
 
 type GetAturanTPP401ApplicationProblemPlusJSONResponse struct {
@@ -9743,14 +9674,12 @@ type GetAturanTPP401ApplicationProblemPlusJSONResponse struct {
 
 func (response GetAturanTPP401ApplicationProblemPlusJSONResponse) VisitGetAturanTPPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(401)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 401, buf)
 }
 
 type GetAturanTPP403ApplicationProblemPlusJSONResponse struct {
@@ -9759,14 +9688,12 @@ type GetAturanTPP403ApplicationProblemPlusJSONResponse struct {
 
 func (response GetAturanTPP403ApplicationProblemPlusJSONResponse) VisitGetAturanTPPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(403)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 403, buf)
 }
 
 type GetAturanTPP404ApplicationProblemPlusJSONResponse struct {
@@ -9775,14 +9702,12 @@ type GetAturanTPP404ApplicationProblemPlusJSONResponse struct {
 
 func (response GetAturanTPP404ApplicationProblemPlusJSONResponse) VisitGetAturanTPPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(404)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 404, buf)
 }
 
 type GetAturanTPP413ApplicationProblemPlusJSONResponse struct {
@@ -9791,14 +9716,12 @@ type GetAturanTPP413ApplicationProblemPlusJSONResponse struct {
 
 func (response GetAturanTPP413ApplicationProblemPlusJSONResponse) VisitGetAturanTPPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(413)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 413, buf)
 }
 
 type PutAturanTPPRequestObject struct {
@@ -9822,17 +9745,15 @@ type PutAturanTPP200JSONResponse struct {
 
 func (response PutAturanTPP200JSONResponse) VisitPutAturanTPPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+	buf, err := jsonresp.Encode(response.Body)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/json")
 	if response.Headers.ETag != nil {
 		w.Header().Set("ETag", fmt.Sprint(*response.Headers.ETag))
 	}
-	w.WriteHeader(200)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 200, buf)
 }
 
 type PutAturanTPP400ApplicationProblemPlusJSONResponse struct {
@@ -9841,14 +9762,12 @@ type PutAturanTPP400ApplicationProblemPlusJSONResponse struct {
 
 func (response PutAturanTPP400ApplicationProblemPlusJSONResponse) VisitPutAturanTPPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(400)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 400, buf)
 }
 
 type PutAturanTPP401ApplicationProblemPlusJSONResponse struct {
@@ -9857,14 +9776,12 @@ type PutAturanTPP401ApplicationProblemPlusJSONResponse struct {
 
 func (response PutAturanTPP401ApplicationProblemPlusJSONResponse) VisitPutAturanTPPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(401)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 401, buf)
 }
 
 type PutAturanTPP403ApplicationProblemPlusJSONResponse struct {
@@ -9873,14 +9790,12 @@ type PutAturanTPP403ApplicationProblemPlusJSONResponse struct {
 
 func (response PutAturanTPP403ApplicationProblemPlusJSONResponse) VisitPutAturanTPPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(403)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 403, buf)
 }
 
 type PutAturanTPP404ApplicationProblemPlusJSONResponse struct {
@@ -9889,14 +9804,12 @@ type PutAturanTPP404ApplicationProblemPlusJSONResponse struct {
 
 func (response PutAturanTPP404ApplicationProblemPlusJSONResponse) VisitPutAturanTPPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(404)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 404, buf)
 }
 
 type PutAturanTPP409ApplicationProblemPlusJSONResponse struct {
@@ -9905,14 +9818,12 @@ type PutAturanTPP409ApplicationProblemPlusJSONResponse struct {
 
 func (response PutAturanTPP409ApplicationProblemPlusJSONResponse) VisitPutAturanTPPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(409)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 409, buf)
 }
 
 type PutAturanTPP412ApplicationProblemPlusJSONResponse struct {
@@ -9921,14 +9832,12 @@ type PutAturanTPP412ApplicationProblemPlusJSONResponse struct {
 
 func (response PutAturanTPP412ApplicationProblemPlusJSONResponse) VisitPutAturanTPPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(412)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 412, buf)
 }
 
 type PutAturanTPP413ApplicationProblemPlusJSONResponse struct {
@@ -9937,14 +9846,12 @@ type PutAturanTPP413ApplicationProblemPlusJSONResponse struct {
 
 func (response PutAturanTPP413ApplicationProblemPlusJSONResponse) VisitPutAturanTPPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(413)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 413, buf)
 }
 
 type PutAturanTPP422ApplicationProblemPlusJSONResponse struct {
@@ -9953,14 +9860,12 @@ type PutAturanTPP422ApplicationProblemPlusJSONResponse struct {
 
 func (response PutAturanTPP422ApplicationProblemPlusJSONResponse) VisitPutAturanTPPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(422)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 422, buf)
 }
 
 type ListAuditRequestObject struct {
@@ -9975,14 +9880,12 @@ type ListAudit200JSONResponse AuditPage
 
 func (response ListAudit200JSONResponse) VisitListAuditResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(200)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 200, buf)
 }
 
 type ListAudit400ApplicationProblemPlusJSONResponse struct {
@@ -9991,14 +9894,12 @@ type ListAudit400ApplicationProblemPlusJSONResponse struct {
 
 func (response ListAudit400ApplicationProblemPlusJSONResponse) VisitListAuditResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(400)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 400, buf)
 }
 
 type ListAudit401ApplicationProblemPlusJSONResponse struct {
@@ -10007,14 +9908,12 @@ type ListAudit401ApplicationProblemPlusJSONResponse struct {
 
 func (response ListAudit401ApplicationProblemPlusJSONResponse) VisitListAuditResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(401)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 401, buf)
 }
 
 type ListAudit403ApplicationProblemPlusJSONResponse struct {
@@ -10023,14 +9922,12 @@ type ListAudit403ApplicationProblemPlusJSONResponse struct {
 
 func (response ListAudit403ApplicationProblemPlusJSONResponse) VisitListAuditResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(403)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 403, buf)
 }
 
 type ListAudit404ApplicationProblemPlusJSONResponse struct {
@@ -10039,14 +9936,12 @@ type ListAudit404ApplicationProblemPlusJSONResponse struct {
 
 func (response ListAudit404ApplicationProblemPlusJSONResponse) VisitListAuditResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(404)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 404, buf)
 }
 
 type ListAudit413ApplicationProblemPlusJSONResponse struct {
@@ -10055,14 +9950,12 @@ type ListAudit413ApplicationProblemPlusJSONResponse struct {
 
 func (response ListAudit413ApplicationProblemPlusJSONResponse) VisitListAuditResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(413)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 413, buf)
 }
 
 type LoginRequestObject struct {
@@ -10077,14 +9970,12 @@ type Login200JSONResponse TokenPair
 
 func (response Login200JSONResponse) VisitLoginResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(200)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 200, buf)
 }
 
 type Login400ApplicationProblemPlusJSONResponse struct {
@@ -10093,14 +9984,12 @@ type Login400ApplicationProblemPlusJSONResponse struct {
 
 func (response Login400ApplicationProblemPlusJSONResponse) VisitLoginResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(400)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 400, buf)
 }
 
 type Login401ApplicationProblemPlusJSONResponse struct {
@@ -10109,14 +9998,12 @@ type Login401ApplicationProblemPlusJSONResponse struct {
 
 func (response Login401ApplicationProblemPlusJSONResponse) VisitLoginResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(401)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 401, buf)
 }
 
 type Login413ApplicationProblemPlusJSONResponse struct {
@@ -10125,14 +10012,12 @@ type Login413ApplicationProblemPlusJSONResponse struct {
 
 func (response Login413ApplicationProblemPlusJSONResponse) VisitLoginResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(413)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 413, buf)
 }
 
 type Login429ApplicationProblemPlusJSONResponse struct {
@@ -10141,14 +10026,12 @@ type Login429ApplicationProblemPlusJSONResponse struct {
 
 func (response Login429ApplicationProblemPlusJSONResponse) VisitLoginResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(429)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 429, buf)
 }
 
 type LogoutRequestObject struct {
@@ -10173,14 +10056,12 @@ type Logout400ApplicationProblemPlusJSONResponse struct {
 
 func (response Logout400ApplicationProblemPlusJSONResponse) VisitLogoutResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(400)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 400, buf)
 }
 
 type Logout413ApplicationProblemPlusJSONResponse struct {
@@ -10189,14 +10070,12 @@ type Logout413ApplicationProblemPlusJSONResponse struct {
 
 func (response Logout413ApplicationProblemPlusJSONResponse) VisitLogoutResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(413)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 413, buf)
 }
 
 type RefreshTokenRequestObject struct {
@@ -10211,14 +10090,12 @@ type RefreshToken200JSONResponse TokenPair
 
 func (response RefreshToken200JSONResponse) VisitRefreshTokenResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(200)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 200, buf)
 }
 
 type RefreshToken400ApplicationProblemPlusJSONResponse struct {
@@ -10227,14 +10104,12 @@ type RefreshToken400ApplicationProblemPlusJSONResponse struct {
 
 func (response RefreshToken400ApplicationProblemPlusJSONResponse) VisitRefreshTokenResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(400)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 400, buf)
 }
 
 type RefreshToken401ApplicationProblemPlusJSONResponse struct {
@@ -10243,14 +10118,12 @@ type RefreshToken401ApplicationProblemPlusJSONResponse struct {
 
 func (response RefreshToken401ApplicationProblemPlusJSONResponse) VisitRefreshTokenResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(401)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 401, buf)
 }
 
 type RefreshToken413ApplicationProblemPlusJSONResponse struct {
@@ -10259,14 +10132,12 @@ type RefreshToken413ApplicationProblemPlusJSONResponse struct {
 
 func (response RefreshToken413ApplicationProblemPlusJSONResponse) VisitRefreshTokenResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(413)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 413, buf)
 }
 
 type ClientTokenRequestObject struct {
@@ -10281,14 +10152,12 @@ type ClientToken200JSONResponse ClientToken
 
 func (response ClientToken200JSONResponse) VisitClientTokenResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(200)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 200, buf)
 }
 
 type ClientToken400ApplicationProblemPlusJSONResponse struct {
@@ -10297,14 +10166,12 @@ type ClientToken400ApplicationProblemPlusJSONResponse struct {
 
 func (response ClientToken400ApplicationProblemPlusJSONResponse) VisitClientTokenResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(400)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 400, buf)
 }
 
 type ClientToken401ApplicationProblemPlusJSONResponse struct {
@@ -10313,14 +10180,12 @@ type ClientToken401ApplicationProblemPlusJSONResponse struct {
 
 func (response ClientToken401ApplicationProblemPlusJSONResponse) VisitClientTokenResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(401)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 401, buf)
 }
 
 type ClientToken413ApplicationProblemPlusJSONResponse struct {
@@ -10329,14 +10194,12 @@ type ClientToken413ApplicationProblemPlusJSONResponse struct {
 
 func (response ClientToken413ApplicationProblemPlusJSONResponse) VisitClientTokenResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(413)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 413, buf)
 }
 
 type ClientToken429ApplicationProblemPlusJSONResponse struct {
@@ -10345,14 +10208,12 @@ type ClientToken429ApplicationProblemPlusJSONResponse struct {
 
 func (response ClientToken429ApplicationProblemPlusJSONResponse) VisitClientTokenResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(429)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 429, buf)
 }
 
 type GetDistribusiPredikatRequestObject struct {
@@ -10367,14 +10228,12 @@ type GetDistribusiPredikat200JSONResponse Distribusi
 
 func (response GetDistribusiPredikat200JSONResponse) VisitGetDistribusiPredikatResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(200)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 200, buf)
 }
 
 type GetDistribusiPredikat400ApplicationProblemPlusJSONResponse struct {
@@ -10383,14 +10242,12 @@ type GetDistribusiPredikat400ApplicationProblemPlusJSONResponse struct {
 
 func (response GetDistribusiPredikat400ApplicationProblemPlusJSONResponse) VisitGetDistribusiPredikatResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(400)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 400, buf)
 }
 
 type GetDistribusiPredikat401ApplicationProblemPlusJSONResponse struct {
@@ -10399,14 +10256,12 @@ type GetDistribusiPredikat401ApplicationProblemPlusJSONResponse struct {
 
 func (response GetDistribusiPredikat401ApplicationProblemPlusJSONResponse) VisitGetDistribusiPredikatResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(401)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 401, buf)
 }
 
 type GetDistribusiPredikat403ApplicationProblemPlusJSONResponse struct {
@@ -10415,14 +10270,12 @@ type GetDistribusiPredikat403ApplicationProblemPlusJSONResponse struct {
 
 func (response GetDistribusiPredikat403ApplicationProblemPlusJSONResponse) VisitGetDistribusiPredikatResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(403)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 403, buf)
 }
 
 type GetDistribusiPredikat404ApplicationProblemPlusJSONResponse struct {
@@ -10431,14 +10284,12 @@ type GetDistribusiPredikat404ApplicationProblemPlusJSONResponse struct {
 
 func (response GetDistribusiPredikat404ApplicationProblemPlusJSONResponse) VisitGetDistribusiPredikatResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(404)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 404, buf)
 }
 
 type GetDistribusiPredikat413ApplicationProblemPlusJSONResponse struct {
@@ -10447,14 +10298,12 @@ type GetDistribusiPredikat413ApplicationProblemPlusJSONResponse struct {
 
 func (response GetDistribusiPredikat413ApplicationProblemPlusJSONResponse) VisitGetDistribusiPredikatResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(413)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 413, buf)
 }
 
 type ListHukumanDisiplinRequestObject struct {
@@ -10469,14 +10318,12 @@ type ListHukumanDisiplin200JSONResponse HukumanDisiplinPage
 
 func (response ListHukumanDisiplin200JSONResponse) VisitListHukumanDisiplinResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(200)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 200, buf)
 }
 
 type ListHukumanDisiplin400ApplicationProblemPlusJSONResponse struct {
@@ -10485,14 +10332,12 @@ type ListHukumanDisiplin400ApplicationProblemPlusJSONResponse struct {
 
 func (response ListHukumanDisiplin400ApplicationProblemPlusJSONResponse) VisitListHukumanDisiplinResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(400)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 400, buf)
 }
 
 type ListHukumanDisiplin401ApplicationProblemPlusJSONResponse struct {
@@ -10501,14 +10346,12 @@ type ListHukumanDisiplin401ApplicationProblemPlusJSONResponse struct {
 
 func (response ListHukumanDisiplin401ApplicationProblemPlusJSONResponse) VisitListHukumanDisiplinResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(401)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 401, buf)
 }
 
 type ListHukumanDisiplin403ApplicationProblemPlusJSONResponse struct {
@@ -10517,14 +10360,12 @@ type ListHukumanDisiplin403ApplicationProblemPlusJSONResponse struct {
 
 func (response ListHukumanDisiplin403ApplicationProblemPlusJSONResponse) VisitListHukumanDisiplinResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(403)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 403, buf)
 }
 
 type ListHukumanDisiplin404ApplicationProblemPlusJSONResponse struct {
@@ -10533,14 +10374,12 @@ type ListHukumanDisiplin404ApplicationProblemPlusJSONResponse struct {
 
 func (response ListHukumanDisiplin404ApplicationProblemPlusJSONResponse) VisitListHukumanDisiplinResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(404)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 404, buf)
 }
 
 type ListHukumanDisiplin413ApplicationProblemPlusJSONResponse struct {
@@ -10549,14 +10388,12 @@ type ListHukumanDisiplin413ApplicationProblemPlusJSONResponse struct {
 
 func (response ListHukumanDisiplin413ApplicationProblemPlusJSONResponse) VisitListHukumanDisiplinResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(413)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 413, buf)
 }
 
 type CreateHukumanDisiplinRequestObject struct {
@@ -10572,14 +10409,12 @@ type CreateHukumanDisiplin201JSONResponse HukumanDisiplin
 
 func (response CreateHukumanDisiplin201JSONResponse) VisitCreateHukumanDisiplinResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(201)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 201, buf)
 }
 
 type CreateHukumanDisiplin400ApplicationProblemPlusJSONResponse struct {
@@ -10588,14 +10423,12 @@ type CreateHukumanDisiplin400ApplicationProblemPlusJSONResponse struct {
 
 func (response CreateHukumanDisiplin400ApplicationProblemPlusJSONResponse) VisitCreateHukumanDisiplinResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(400)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 400, buf)
 }
 
 type CreateHukumanDisiplin401ApplicationProblemPlusJSONResponse struct {
@@ -10604,14 +10437,12 @@ type CreateHukumanDisiplin401ApplicationProblemPlusJSONResponse struct {
 
 func (response CreateHukumanDisiplin401ApplicationProblemPlusJSONResponse) VisitCreateHukumanDisiplinResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(401)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 401, buf)
 }
 
 type CreateHukumanDisiplin403ApplicationProblemPlusJSONResponse struct {
@@ -10620,14 +10451,12 @@ type CreateHukumanDisiplin403ApplicationProblemPlusJSONResponse struct {
 
 func (response CreateHukumanDisiplin403ApplicationProblemPlusJSONResponse) VisitCreateHukumanDisiplinResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(403)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 403, buf)
 }
 
 type CreateHukumanDisiplin404ApplicationProblemPlusJSONResponse struct {
@@ -10636,14 +10465,12 @@ type CreateHukumanDisiplin404ApplicationProblemPlusJSONResponse struct {
 
 func (response CreateHukumanDisiplin404ApplicationProblemPlusJSONResponse) VisitCreateHukumanDisiplinResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(404)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 404, buf)
 }
 
 type CreateHukumanDisiplin409ApplicationProblemPlusJSONResponse struct {
@@ -10652,14 +10479,12 @@ type CreateHukumanDisiplin409ApplicationProblemPlusJSONResponse struct {
 
 func (response CreateHukumanDisiplin409ApplicationProblemPlusJSONResponse) VisitCreateHukumanDisiplinResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(409)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 409, buf)
 }
 
 type CreateHukumanDisiplin413ApplicationProblemPlusJSONResponse struct {
@@ -10668,14 +10493,12 @@ type CreateHukumanDisiplin413ApplicationProblemPlusJSONResponse struct {
 
 func (response CreateHukumanDisiplin413ApplicationProblemPlusJSONResponse) VisitCreateHukumanDisiplinResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(413)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 413, buf)
 }
 
 type CreateHukumanDisiplin422ApplicationProblemPlusJSONResponse struct {
@@ -10684,14 +10507,12 @@ type CreateHukumanDisiplin422ApplicationProblemPlusJSONResponse struct {
 
 func (response CreateHukumanDisiplin422ApplicationProblemPlusJSONResponse) VisitCreateHukumanDisiplinResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(422)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 422, buf)
 }
 
 type ListUsulanHukumanRequestObject struct {
@@ -10708,14 +10529,12 @@ type ListUsulanHukuman200JSONResponse struct {
 
 func (response ListUsulanHukuman200JSONResponse) VisitListUsulanHukumanResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(200)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 200, buf)
 }
 
 type ListUsulanHukuman400ApplicationProblemPlusJSONResponse struct {
@@ -10724,14 +10543,12 @@ type ListUsulanHukuman400ApplicationProblemPlusJSONResponse struct {
 
 func (response ListUsulanHukuman400ApplicationProblemPlusJSONResponse) VisitListUsulanHukumanResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(400)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 400, buf)
 }
 
 type ListUsulanHukuman401ApplicationProblemPlusJSONResponse struct {
@@ -10740,14 +10557,12 @@ type ListUsulanHukuman401ApplicationProblemPlusJSONResponse struct {
 
 func (response ListUsulanHukuman401ApplicationProblemPlusJSONResponse) VisitListUsulanHukumanResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(401)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 401, buf)
 }
 
 type ListUsulanHukuman403ApplicationProblemPlusJSONResponse struct {
@@ -10756,14 +10571,12 @@ type ListUsulanHukuman403ApplicationProblemPlusJSONResponse struct {
 
 func (response ListUsulanHukuman403ApplicationProblemPlusJSONResponse) VisitListUsulanHukumanResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(403)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 403, buf)
 }
 
 type ListUsulanHukuman404ApplicationProblemPlusJSONResponse struct {
@@ -10772,14 +10585,12 @@ type ListUsulanHukuman404ApplicationProblemPlusJSONResponse struct {
 
 func (response ListUsulanHukuman404ApplicationProblemPlusJSONResponse) VisitListUsulanHukumanResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(404)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 404, buf)
 }
 
 type ListUsulanHukuman413ApplicationProblemPlusJSONResponse struct {
@@ -10788,14 +10599,12 @@ type ListUsulanHukuman413ApplicationProblemPlusJSONResponse struct {
 
 func (response ListUsulanHukuman413ApplicationProblemPlusJSONResponse) VisitListUsulanHukumanResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(413)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 413, buf)
 }
 
 type GetHukumanDisiplinRequestObject struct {
@@ -10810,14 +10619,12 @@ type GetHukumanDisiplin200JSONResponse HukumanDisiplin
 
 func (response GetHukumanDisiplin200JSONResponse) VisitGetHukumanDisiplinResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(200)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 200, buf)
 }
 
 type GetHukumanDisiplin400ApplicationProblemPlusJSONResponse struct {
@@ -10826,14 +10633,12 @@ type GetHukumanDisiplin400ApplicationProblemPlusJSONResponse struct {
 
 func (response GetHukumanDisiplin400ApplicationProblemPlusJSONResponse) VisitGetHukumanDisiplinResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(400)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 400, buf)
 }
 
 type GetHukumanDisiplin401ApplicationProblemPlusJSONResponse struct {
@@ -10842,14 +10647,12 @@ type GetHukumanDisiplin401ApplicationProblemPlusJSONResponse struct {
 
 func (response GetHukumanDisiplin401ApplicationProblemPlusJSONResponse) VisitGetHukumanDisiplinResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(401)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 401, buf)
 }
 
 type GetHukumanDisiplin403ApplicationProblemPlusJSONResponse struct {
@@ -10858,14 +10661,12 @@ type GetHukumanDisiplin403ApplicationProblemPlusJSONResponse struct {
 
 func (response GetHukumanDisiplin403ApplicationProblemPlusJSONResponse) VisitGetHukumanDisiplinResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(403)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 403, buf)
 }
 
 type GetHukumanDisiplin404ApplicationProblemPlusJSONResponse struct {
@@ -10874,14 +10675,12 @@ type GetHukumanDisiplin404ApplicationProblemPlusJSONResponse struct {
 
 func (response GetHukumanDisiplin404ApplicationProblemPlusJSONResponse) VisitGetHukumanDisiplinResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(404)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 404, buf)
 }
 
 type GetHukumanDisiplin413ApplicationProblemPlusJSONResponse struct {
@@ -10890,14 +10689,12 @@ type GetHukumanDisiplin413ApplicationProblemPlusJSONResponse struct {
 
 func (response GetHukumanDisiplin413ApplicationProblemPlusJSONResponse) VisitGetHukumanDisiplinResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(413)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 413, buf)
 }
 
 type ListInstansiRequestObject struct {
@@ -10912,14 +10709,12 @@ type ListInstansi200JSONResponse InstansiPage
 
 func (response ListInstansi200JSONResponse) VisitListInstansiResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(200)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 200, buf)
 }
 
 type ListInstansi400ApplicationProblemPlusJSONResponse struct {
@@ -10928,14 +10723,12 @@ type ListInstansi400ApplicationProblemPlusJSONResponse struct {
 
 func (response ListInstansi400ApplicationProblemPlusJSONResponse) VisitListInstansiResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(400)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 400, buf)
 }
 
 type ListInstansi401ApplicationProblemPlusJSONResponse struct {
@@ -10944,14 +10737,12 @@ type ListInstansi401ApplicationProblemPlusJSONResponse struct {
 
 func (response ListInstansi401ApplicationProblemPlusJSONResponse) VisitListInstansiResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(401)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 401, buf)
 }
 
 type ListInstansi403ApplicationProblemPlusJSONResponse struct {
@@ -10960,14 +10751,12 @@ type ListInstansi403ApplicationProblemPlusJSONResponse struct {
 
 func (response ListInstansi403ApplicationProblemPlusJSONResponse) VisitListInstansiResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(403)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 403, buf)
 }
 
 type ListInstansi413ApplicationProblemPlusJSONResponse struct {
@@ -10976,14 +10765,12 @@ type ListInstansi413ApplicationProblemPlusJSONResponse struct {
 
 func (response ListInstansi413ApplicationProblemPlusJSONResponse) VisitListInstansiResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(413)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 413, buf)
 }
 
 type CreateInstansiRequestObject struct {
@@ -11006,17 +10793,15 @@ type CreateInstansi201JSONResponse struct {
 
 func (response CreateInstansi201JSONResponse) VisitCreateInstansiResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+	buf, err := jsonresp.Encode(response.Body)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/json")
 	if response.Headers.ETag != nil {
 		w.Header().Set("ETag", fmt.Sprint(*response.Headers.ETag))
 	}
-	w.WriteHeader(201)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 201, buf)
 }
 
 type CreateInstansi400ApplicationProblemPlusJSONResponse struct {
@@ -11025,14 +10810,12 @@ type CreateInstansi400ApplicationProblemPlusJSONResponse struct {
 
 func (response CreateInstansi400ApplicationProblemPlusJSONResponse) VisitCreateInstansiResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(400)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 400, buf)
 }
 
 type CreateInstansi401ApplicationProblemPlusJSONResponse struct {
@@ -11041,14 +10824,12 @@ type CreateInstansi401ApplicationProblemPlusJSONResponse struct {
 
 func (response CreateInstansi401ApplicationProblemPlusJSONResponse) VisitCreateInstansiResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(401)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 401, buf)
 }
 
 type CreateInstansi403ApplicationProblemPlusJSONResponse struct {
@@ -11057,14 +10838,12 @@ type CreateInstansi403ApplicationProblemPlusJSONResponse struct {
 
 func (response CreateInstansi403ApplicationProblemPlusJSONResponse) VisitCreateInstansiResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(403)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 403, buf)
 }
 
 type CreateInstansi409ApplicationProblemPlusJSONResponse struct {
@@ -11073,14 +10852,12 @@ type CreateInstansi409ApplicationProblemPlusJSONResponse struct {
 
 func (response CreateInstansi409ApplicationProblemPlusJSONResponse) VisitCreateInstansiResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(409)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 409, buf)
 }
 
 type CreateInstansi413ApplicationProblemPlusJSONResponse struct {
@@ -11089,14 +10866,12 @@ type CreateInstansi413ApplicationProblemPlusJSONResponse struct {
 
 func (response CreateInstansi413ApplicationProblemPlusJSONResponse) VisitCreateInstansiResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(413)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 413, buf)
 }
 
 type CreateInstansi422ApplicationProblemPlusJSONResponse struct {
@@ -11105,14 +10880,12 @@ type CreateInstansi422ApplicationProblemPlusJSONResponse struct {
 
 func (response CreateInstansi422ApplicationProblemPlusJSONResponse) VisitCreateInstansiResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(422)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 422, buf)
 }
 
 type GetInstansiRequestObject struct {
@@ -11134,17 +10907,15 @@ type GetInstansi200JSONResponse struct {
 
 func (response GetInstansi200JSONResponse) VisitGetInstansiResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+	buf, err := jsonresp.Encode(response.Body)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/json")
 	if response.Headers.ETag != nil {
 		w.Header().Set("ETag", fmt.Sprint(*response.Headers.ETag))
 	}
-	w.WriteHeader(200)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 200, buf)
 }
 
 type GetInstansi400ApplicationProblemPlusJSONResponse struct {
@@ -11153,14 +10924,12 @@ type GetInstansi400ApplicationProblemPlusJSONResponse struct {
 
 func (response GetInstansi400ApplicationProblemPlusJSONResponse) VisitGetInstansiResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(400)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 400, buf)
 }
 
 type GetInstansi401ApplicationProblemPlusJSONResponse struct {
@@ -11169,14 +10938,12 @@ type GetInstansi401ApplicationProblemPlusJSONResponse struct {
 
 func (response GetInstansi401ApplicationProblemPlusJSONResponse) VisitGetInstansiResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(401)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 401, buf)
 }
 
 type GetInstansi404ApplicationProblemPlusJSONResponse struct {
@@ -11185,14 +10952,12 @@ type GetInstansi404ApplicationProblemPlusJSONResponse struct {
 
 func (response GetInstansi404ApplicationProblemPlusJSONResponse) VisitGetInstansiResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(404)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 404, buf)
 }
 
 type GetInstansi413ApplicationProblemPlusJSONResponse struct {
@@ -11201,14 +10966,12 @@ type GetInstansi413ApplicationProblemPlusJSONResponse struct {
 
 func (response GetInstansi413ApplicationProblemPlusJSONResponse) VisitGetInstansiResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(413)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 413, buf)
 }
 
 type UpdateInstansiRequestObject struct {
@@ -11232,17 +10995,15 @@ type UpdateInstansi200JSONResponse struct {
 
 func (response UpdateInstansi200JSONResponse) VisitUpdateInstansiResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+	buf, err := jsonresp.Encode(response.Body)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/json")
 	if response.Headers.ETag != nil {
 		w.Header().Set("ETag", fmt.Sprint(*response.Headers.ETag))
 	}
-	w.WriteHeader(200)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 200, buf)
 }
 
 type UpdateInstansi400ApplicationProblemPlusJSONResponse struct {
@@ -11251,14 +11012,12 @@ type UpdateInstansi400ApplicationProblemPlusJSONResponse struct {
 
 func (response UpdateInstansi400ApplicationProblemPlusJSONResponse) VisitUpdateInstansiResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(400)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 400, buf)
 }
 
 type UpdateInstansi401ApplicationProblemPlusJSONResponse struct {
@@ -11267,14 +11026,12 @@ type UpdateInstansi401ApplicationProblemPlusJSONResponse struct {
 
 func (response UpdateInstansi401ApplicationProblemPlusJSONResponse) VisitUpdateInstansiResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(401)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 401, buf)
 }
 
 type UpdateInstansi403ApplicationProblemPlusJSONResponse struct {
@@ -11283,14 +11040,12 @@ type UpdateInstansi403ApplicationProblemPlusJSONResponse struct {
 
 func (response UpdateInstansi403ApplicationProblemPlusJSONResponse) VisitUpdateInstansiResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(403)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 403, buf)
 }
 
 type UpdateInstansi404ApplicationProblemPlusJSONResponse struct {
@@ -11299,14 +11054,12 @@ type UpdateInstansi404ApplicationProblemPlusJSONResponse struct {
 
 func (response UpdateInstansi404ApplicationProblemPlusJSONResponse) VisitUpdateInstansiResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(404)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 404, buf)
 }
 
 type UpdateInstansi409ApplicationProblemPlusJSONResponse struct {
@@ -11315,14 +11068,12 @@ type UpdateInstansi409ApplicationProblemPlusJSONResponse struct {
 
 func (response UpdateInstansi409ApplicationProblemPlusJSONResponse) VisitUpdateInstansiResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(409)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 409, buf)
 }
 
 type UpdateInstansi412ApplicationProblemPlusJSONResponse struct {
@@ -11331,14 +11082,12 @@ type UpdateInstansi412ApplicationProblemPlusJSONResponse struct {
 
 func (response UpdateInstansi412ApplicationProblemPlusJSONResponse) VisitUpdateInstansiResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(412)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 412, buf)
 }
 
 type UpdateInstansi413ApplicationProblemPlusJSONResponse struct {
@@ -11347,14 +11096,12 @@ type UpdateInstansi413ApplicationProblemPlusJSONResponse struct {
 
 func (response UpdateInstansi413ApplicationProblemPlusJSONResponse) VisitUpdateInstansiResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(413)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 413, buf)
 }
 
 type ListIzinRequestObject struct {
@@ -11369,14 +11116,12 @@ type ListIzin200JSONResponse IzinPage
 
 func (response ListIzin200JSONResponse) VisitListIzinResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(200)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 200, buf)
 }
 
 type ListIzin400ApplicationProblemPlusJSONResponse struct {
@@ -11385,14 +11130,12 @@ type ListIzin400ApplicationProblemPlusJSONResponse struct {
 
 func (response ListIzin400ApplicationProblemPlusJSONResponse) VisitListIzinResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(400)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 400, buf)
 }
 
 type ListIzin401ApplicationProblemPlusJSONResponse struct {
@@ -11401,14 +11144,12 @@ type ListIzin401ApplicationProblemPlusJSONResponse struct {
 
 func (response ListIzin401ApplicationProblemPlusJSONResponse) VisitListIzinResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(401)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 401, buf)
 }
 
 type ListIzin403ApplicationProblemPlusJSONResponse struct {
@@ -11417,14 +11158,12 @@ type ListIzin403ApplicationProblemPlusJSONResponse struct {
 
 func (response ListIzin403ApplicationProblemPlusJSONResponse) VisitListIzinResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(403)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 403, buf)
 }
 
 type ListIzin404ApplicationProblemPlusJSONResponse struct {
@@ -11433,14 +11172,12 @@ type ListIzin404ApplicationProblemPlusJSONResponse struct {
 
 func (response ListIzin404ApplicationProblemPlusJSONResponse) VisitListIzinResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(404)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 404, buf)
 }
 
 type ListIzin413ApplicationProblemPlusJSONResponse struct {
@@ -11449,14 +11186,12 @@ type ListIzin413ApplicationProblemPlusJSONResponse struct {
 
 func (response ListIzin413ApplicationProblemPlusJSONResponse) VisitListIzinResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(413)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 413, buf)
 }
 
 type CreateIzinRequestObject struct {
@@ -11472,14 +11207,12 @@ type CreateIzin201JSONResponse Izin
 
 func (response CreateIzin201JSONResponse) VisitCreateIzinResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(201)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 201, buf)
 }
 
 type CreateIzin400ApplicationProblemPlusJSONResponse struct {
@@ -11488,14 +11221,12 @@ type CreateIzin400ApplicationProblemPlusJSONResponse struct {
 
 func (response CreateIzin400ApplicationProblemPlusJSONResponse) VisitCreateIzinResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(400)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 400, buf)
 }
 
 type CreateIzin401ApplicationProblemPlusJSONResponse struct {
@@ -11504,14 +11235,12 @@ type CreateIzin401ApplicationProblemPlusJSONResponse struct {
 
 func (response CreateIzin401ApplicationProblemPlusJSONResponse) VisitCreateIzinResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(401)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 401, buf)
 }
 
 type CreateIzin403ApplicationProblemPlusJSONResponse struct {
@@ -11520,14 +11249,12 @@ type CreateIzin403ApplicationProblemPlusJSONResponse struct {
 
 func (response CreateIzin403ApplicationProblemPlusJSONResponse) VisitCreateIzinResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(403)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 403, buf)
 }
 
 type CreateIzin404ApplicationProblemPlusJSONResponse struct {
@@ -11536,14 +11263,12 @@ type CreateIzin404ApplicationProblemPlusJSONResponse struct {
 
 func (response CreateIzin404ApplicationProblemPlusJSONResponse) VisitCreateIzinResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(404)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 404, buf)
 }
 
 type CreateIzin409ApplicationProblemPlusJSONResponse struct {
@@ -11552,14 +11277,12 @@ type CreateIzin409ApplicationProblemPlusJSONResponse struct {
 
 func (response CreateIzin409ApplicationProblemPlusJSONResponse) VisitCreateIzinResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(409)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 409, buf)
 }
 
 type CreateIzin413ApplicationProblemPlusJSONResponse struct {
@@ -11568,14 +11291,12 @@ type CreateIzin413ApplicationProblemPlusJSONResponse struct {
 
 func (response CreateIzin413ApplicationProblemPlusJSONResponse) VisitCreateIzinResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(413)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 413, buf)
 }
 
 type CreateIzin422ApplicationProblemPlusJSONResponse struct {
@@ -11584,14 +11305,12 @@ type CreateIzin422ApplicationProblemPlusJSONResponse struct {
 
 func (response CreateIzin422ApplicationProblemPlusJSONResponse) VisitCreateIzinResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(422)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 422, buf)
 }
 
 type GetIzinRequestObject struct {
@@ -11606,14 +11325,12 @@ type GetIzin200JSONResponse Izin
 
 func (response GetIzin200JSONResponse) VisitGetIzinResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(200)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 200, buf)
 }
 
 type GetIzin400ApplicationProblemPlusJSONResponse struct {
@@ -11622,14 +11339,12 @@ type GetIzin400ApplicationProblemPlusJSONResponse struct {
 
 func (response GetIzin400ApplicationProblemPlusJSONResponse) VisitGetIzinResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(400)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 400, buf)
 }
 
 type GetIzin401ApplicationProblemPlusJSONResponse struct {
@@ -11638,14 +11353,12 @@ type GetIzin401ApplicationProblemPlusJSONResponse struct {
 
 func (response GetIzin401ApplicationProblemPlusJSONResponse) VisitGetIzinResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(401)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 401, buf)
 }
 
 type GetIzin403ApplicationProblemPlusJSONResponse struct {
@@ -11654,14 +11367,12 @@ type GetIzin403ApplicationProblemPlusJSONResponse struct {
 
 func (response GetIzin403ApplicationProblemPlusJSONResponse) VisitGetIzinResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(403)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 403, buf)
 }
 
 type GetIzin404ApplicationProblemPlusJSONResponse struct {
@@ -11670,14 +11381,12 @@ type GetIzin404ApplicationProblemPlusJSONResponse struct {
 
 func (response GetIzin404ApplicationProblemPlusJSONResponse) VisitGetIzinResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(404)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 404, buf)
 }
 
 type GetIzin413ApplicationProblemPlusJSONResponse struct {
@@ -11686,14 +11395,12 @@ type GetIzin413ApplicationProblemPlusJSONResponse struct {
 
 func (response GetIzin413ApplicationProblemPlusJSONResponse) VisitGetIzinResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(413)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 413, buf)
 }
 
 type PutuskanIzinRequestObject struct {
@@ -11709,14 +11416,12 @@ type PutuskanIzin200JSONResponse Izin
 
 func (response PutuskanIzin200JSONResponse) VisitPutuskanIzinResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(200)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 200, buf)
 }
 
 type PutuskanIzin400ApplicationProblemPlusJSONResponse struct {
@@ -11725,14 +11430,12 @@ type PutuskanIzin400ApplicationProblemPlusJSONResponse struct {
 
 func (response PutuskanIzin400ApplicationProblemPlusJSONResponse) VisitPutuskanIzinResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(400)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 400, buf)
 }
 
 type PutuskanIzin401ApplicationProblemPlusJSONResponse struct {
@@ -11741,14 +11444,12 @@ type PutuskanIzin401ApplicationProblemPlusJSONResponse struct {
 
 func (response PutuskanIzin401ApplicationProblemPlusJSONResponse) VisitPutuskanIzinResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(401)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 401, buf)
 }
 
 type PutuskanIzin403ApplicationProblemPlusJSONResponse struct {
@@ -11757,14 +11458,12 @@ type PutuskanIzin403ApplicationProblemPlusJSONResponse struct {
 
 func (response PutuskanIzin403ApplicationProblemPlusJSONResponse) VisitPutuskanIzinResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(403)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 403, buf)
 }
 
 type PutuskanIzin404ApplicationProblemPlusJSONResponse struct {
@@ -11773,14 +11472,12 @@ type PutuskanIzin404ApplicationProblemPlusJSONResponse struct {
 
 func (response PutuskanIzin404ApplicationProblemPlusJSONResponse) VisitPutuskanIzinResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(404)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 404, buf)
 }
 
 type PutuskanIzin409ApplicationProblemPlusJSONResponse struct {
@@ -11789,14 +11486,12 @@ type PutuskanIzin409ApplicationProblemPlusJSONResponse struct {
 
 func (response PutuskanIzin409ApplicationProblemPlusJSONResponse) VisitPutuskanIzinResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(409)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 409, buf)
 }
 
 type PutuskanIzin413ApplicationProblemPlusJSONResponse struct {
@@ -11805,14 +11500,12 @@ type PutuskanIzin413ApplicationProblemPlusJSONResponse struct {
 
 func (response PutuskanIzin413ApplicationProblemPlusJSONResponse) VisitPutuskanIzinResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(413)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 413, buf)
 }
 
 type ListJabatanRequestObject struct {
@@ -11827,14 +11520,12 @@ type ListJabatan200JSONResponse JabatanPage
 
 func (response ListJabatan200JSONResponse) VisitListJabatanResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(200)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 200, buf)
 }
 
 type ListJabatan400ApplicationProblemPlusJSONResponse struct {
@@ -11843,14 +11534,12 @@ type ListJabatan400ApplicationProblemPlusJSONResponse struct {
 
 func (response ListJabatan400ApplicationProblemPlusJSONResponse) VisitListJabatanResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(400)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 400, buf)
 }
 
 type ListJabatan401ApplicationProblemPlusJSONResponse struct {
@@ -11859,14 +11548,12 @@ type ListJabatan401ApplicationProblemPlusJSONResponse struct {
 
 func (response ListJabatan401ApplicationProblemPlusJSONResponse) VisitListJabatanResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(401)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 401, buf)
 }
 
 type ListJabatan403ApplicationProblemPlusJSONResponse struct {
@@ -11875,14 +11562,12 @@ type ListJabatan403ApplicationProblemPlusJSONResponse struct {
 
 func (response ListJabatan403ApplicationProblemPlusJSONResponse) VisitListJabatanResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(403)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 403, buf)
 }
 
 type ListJabatan404ApplicationProblemPlusJSONResponse struct {
@@ -11891,14 +11576,12 @@ type ListJabatan404ApplicationProblemPlusJSONResponse struct {
 
 func (response ListJabatan404ApplicationProblemPlusJSONResponse) VisitListJabatanResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(404)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 404, buf)
 }
 
 type ListJabatan413ApplicationProblemPlusJSONResponse struct {
@@ -11907,14 +11590,12 @@ type ListJabatan413ApplicationProblemPlusJSONResponse struct {
 
 func (response ListJabatan413ApplicationProblemPlusJSONResponse) VisitListJabatanResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(413)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 413, buf)
 }
 
 type CreateJabatanRequestObject struct {
@@ -11937,17 +11618,15 @@ type CreateJabatan201JSONResponse struct {
 
 func (response CreateJabatan201JSONResponse) VisitCreateJabatanResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+	buf, err := jsonresp.Encode(response.Body)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/json")
 	if response.Headers.ETag != nil {
 		w.Header().Set("ETag", fmt.Sprint(*response.Headers.ETag))
 	}
-	w.WriteHeader(201)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 201, buf)
 }
 
 type CreateJabatan400ApplicationProblemPlusJSONResponse struct {
@@ -11956,14 +11635,12 @@ type CreateJabatan400ApplicationProblemPlusJSONResponse struct {
 
 func (response CreateJabatan400ApplicationProblemPlusJSONResponse) VisitCreateJabatanResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(400)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 400, buf)
 }
 
 type CreateJabatan401ApplicationProblemPlusJSONResponse struct {
@@ -11972,14 +11649,12 @@ type CreateJabatan401ApplicationProblemPlusJSONResponse struct {
 
 func (response CreateJabatan401ApplicationProblemPlusJSONResponse) VisitCreateJabatanResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(401)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 401, buf)
 }
 
 type CreateJabatan403ApplicationProblemPlusJSONResponse struct {
@@ -11988,14 +11663,12 @@ type CreateJabatan403ApplicationProblemPlusJSONResponse struct {
 
 func (response CreateJabatan403ApplicationProblemPlusJSONResponse) VisitCreateJabatanResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(403)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 403, buf)
 }
 
 type CreateJabatan404ApplicationProblemPlusJSONResponse struct {
@@ -12004,14 +11677,12 @@ type CreateJabatan404ApplicationProblemPlusJSONResponse struct {
 
 func (response CreateJabatan404ApplicationProblemPlusJSONResponse) VisitCreateJabatanResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(404)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 404, buf)
 }
 
 type CreateJabatan409ApplicationProblemPlusJSONResponse struct {
@@ -12020,14 +11691,12 @@ type CreateJabatan409ApplicationProblemPlusJSONResponse struct {
 
 func (response CreateJabatan409ApplicationProblemPlusJSONResponse) VisitCreateJabatanResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(409)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 409, buf)
 }
 
 type CreateJabatan413ApplicationProblemPlusJSONResponse struct {
@@ -12036,14 +11705,12 @@ type CreateJabatan413ApplicationProblemPlusJSONResponse struct {
 
 func (response CreateJabatan413ApplicationProblemPlusJSONResponse) VisitCreateJabatanResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(413)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 413, buf)
 }
 
 type CreateJabatan422ApplicationProblemPlusJSONResponse struct {
@@ -12052,14 +11719,12 @@ type CreateJabatan422ApplicationProblemPlusJSONResponse struct {
 
 func (response CreateJabatan422ApplicationProblemPlusJSONResponse) VisitCreateJabatanResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(422)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 422, buf)
 }
 
 type DeleteJabatanRequestObject struct {
@@ -12084,14 +11749,12 @@ type DeleteJabatan400ApplicationProblemPlusJSONResponse struct {
 
 func (response DeleteJabatan400ApplicationProblemPlusJSONResponse) VisitDeleteJabatanResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(400)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 400, buf)
 }
 
 type DeleteJabatan401ApplicationProblemPlusJSONResponse struct {
@@ -12100,14 +11763,12 @@ type DeleteJabatan401ApplicationProblemPlusJSONResponse struct {
 
 func (response DeleteJabatan401ApplicationProblemPlusJSONResponse) VisitDeleteJabatanResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(401)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 401, buf)
 }
 
 type DeleteJabatan403ApplicationProblemPlusJSONResponse struct {
@@ -12116,14 +11777,12 @@ type DeleteJabatan403ApplicationProblemPlusJSONResponse struct {
 
 func (response DeleteJabatan403ApplicationProblemPlusJSONResponse) VisitDeleteJabatanResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(403)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 403, buf)
 }
 
 type DeleteJabatan404ApplicationProblemPlusJSONResponse struct {
@@ -12132,14 +11791,12 @@ type DeleteJabatan404ApplicationProblemPlusJSONResponse struct {
 
 func (response DeleteJabatan404ApplicationProblemPlusJSONResponse) VisitDeleteJabatanResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(404)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 404, buf)
 }
 
 type DeleteJabatan409ApplicationProblemPlusJSONResponse struct {
@@ -12148,14 +11805,12 @@ type DeleteJabatan409ApplicationProblemPlusJSONResponse struct {
 
 func (response DeleteJabatan409ApplicationProblemPlusJSONResponse) VisitDeleteJabatanResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(409)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 409, buf)
 }
 
 type DeleteJabatan413ApplicationProblemPlusJSONResponse struct {
@@ -12164,14 +11819,12 @@ type DeleteJabatan413ApplicationProblemPlusJSONResponse struct {
 
 func (response DeleteJabatan413ApplicationProblemPlusJSONResponse) VisitDeleteJabatanResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(413)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 413, buf)
 }
 
 type GetJabatanRequestObject struct {
@@ -12194,17 +11847,15 @@ type GetJabatan200JSONResponse struct {
 
 func (response GetJabatan200JSONResponse) VisitGetJabatanResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+	buf, err := jsonresp.Encode(response.Body)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/json")
 	if response.Headers.ETag != nil {
 		w.Header().Set("ETag", fmt.Sprint(*response.Headers.ETag))
 	}
-	w.WriteHeader(200)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 200, buf)
 }
 
 type GetJabatan400ApplicationProblemPlusJSONResponse struct {
@@ -12213,14 +11864,12 @@ type GetJabatan400ApplicationProblemPlusJSONResponse struct {
 
 func (response GetJabatan400ApplicationProblemPlusJSONResponse) VisitGetJabatanResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(400)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 400, buf)
 }
 
 type GetJabatan401ApplicationProblemPlusJSONResponse struct {
@@ -12229,14 +11878,12 @@ type GetJabatan401ApplicationProblemPlusJSONResponse struct {
 
 func (response GetJabatan401ApplicationProblemPlusJSONResponse) VisitGetJabatanResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(401)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 401, buf)
 }
 
 type GetJabatan403ApplicationProblemPlusJSONResponse struct {
@@ -12245,14 +11892,12 @@ type GetJabatan403ApplicationProblemPlusJSONResponse struct {
 
 func (response GetJabatan403ApplicationProblemPlusJSONResponse) VisitGetJabatanResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(403)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 403, buf)
 }
 
 type GetJabatan404ApplicationProblemPlusJSONResponse struct {
@@ -12261,14 +11906,12 @@ type GetJabatan404ApplicationProblemPlusJSONResponse struct {
 
 func (response GetJabatan404ApplicationProblemPlusJSONResponse) VisitGetJabatanResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(404)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 404, buf)
 }
 
 type GetJabatan413ApplicationProblemPlusJSONResponse struct {
@@ -12277,14 +11920,12 @@ type GetJabatan413ApplicationProblemPlusJSONResponse struct {
 
 func (response GetJabatan413ApplicationProblemPlusJSONResponse) VisitGetJabatanResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(413)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 413, buf)
 }
 
 type UpdateJabatanRequestObject struct {
@@ -12308,17 +11949,15 @@ type UpdateJabatan200JSONResponse struct {
 
 func (response UpdateJabatan200JSONResponse) VisitUpdateJabatanResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+	buf, err := jsonresp.Encode(response.Body)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/json")
 	if response.Headers.ETag != nil {
 		w.Header().Set("ETag", fmt.Sprint(*response.Headers.ETag))
 	}
-	w.WriteHeader(200)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 200, buf)
 }
 
 type UpdateJabatan400ApplicationProblemPlusJSONResponse struct {
@@ -12327,14 +11966,12 @@ type UpdateJabatan400ApplicationProblemPlusJSONResponse struct {
 
 func (response UpdateJabatan400ApplicationProblemPlusJSONResponse) VisitUpdateJabatanResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(400)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 400, buf)
 }
 
 type UpdateJabatan401ApplicationProblemPlusJSONResponse struct {
@@ -12343,14 +11980,12 @@ type UpdateJabatan401ApplicationProblemPlusJSONResponse struct {
 
 func (response UpdateJabatan401ApplicationProblemPlusJSONResponse) VisitUpdateJabatanResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(401)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 401, buf)
 }
 
 type UpdateJabatan403ApplicationProblemPlusJSONResponse struct {
@@ -12359,14 +11994,12 @@ type UpdateJabatan403ApplicationProblemPlusJSONResponse struct {
 
 func (response UpdateJabatan403ApplicationProblemPlusJSONResponse) VisitUpdateJabatanResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(403)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 403, buf)
 }
 
 type UpdateJabatan404ApplicationProblemPlusJSONResponse struct {
@@ -12375,14 +12008,12 @@ type UpdateJabatan404ApplicationProblemPlusJSONResponse struct {
 
 func (response UpdateJabatan404ApplicationProblemPlusJSONResponse) VisitUpdateJabatanResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(404)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 404, buf)
 }
 
 type UpdateJabatan409ApplicationProblemPlusJSONResponse struct {
@@ -12391,14 +12022,12 @@ type UpdateJabatan409ApplicationProblemPlusJSONResponse struct {
 
 func (response UpdateJabatan409ApplicationProblemPlusJSONResponse) VisitUpdateJabatanResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(409)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 409, buf)
 }
 
 type UpdateJabatan412ApplicationProblemPlusJSONResponse struct {
@@ -12407,14 +12036,12 @@ type UpdateJabatan412ApplicationProblemPlusJSONResponse struct {
 
 func (response UpdateJabatan412ApplicationProblemPlusJSONResponse) VisitUpdateJabatanResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(412)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 412, buf)
 }
 
 type UpdateJabatan413ApplicationProblemPlusJSONResponse struct {
@@ -12423,14 +12050,12 @@ type UpdateJabatan413ApplicationProblemPlusJSONResponse struct {
 
 func (response UpdateJabatan413ApplicationProblemPlusJSONResponse) VisitUpdateJabatanResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(413)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 413, buf)
 }
 
 type ListJadwalRequestObject struct {
@@ -12446,14 +12071,12 @@ type ListJadwal200JSONResponse struct {
 
 func (response ListJadwal200JSONResponse) VisitListJadwalResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(200)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 200, buf)
 }
 
 type ListJadwal400ApplicationProblemPlusJSONResponse struct {
@@ -12462,14 +12085,12 @@ type ListJadwal400ApplicationProblemPlusJSONResponse struct {
 
 func (response ListJadwal400ApplicationProblemPlusJSONResponse) VisitListJadwalResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(400)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 400, buf)
 }
 
 type ListJadwal401ApplicationProblemPlusJSONResponse struct {
@@ -12478,14 +12099,12 @@ type ListJadwal401ApplicationProblemPlusJSONResponse struct {
 
 func (response ListJadwal401ApplicationProblemPlusJSONResponse) VisitListJadwalResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(401)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 401, buf)
 }
 
 type ListJadwal403ApplicationProblemPlusJSONResponse struct {
@@ -12494,14 +12113,12 @@ type ListJadwal403ApplicationProblemPlusJSONResponse struct {
 
 func (response ListJadwal403ApplicationProblemPlusJSONResponse) VisitListJadwalResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(403)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 403, buf)
 }
 
 type ListJadwal404ApplicationProblemPlusJSONResponse struct {
@@ -12510,14 +12127,12 @@ type ListJadwal404ApplicationProblemPlusJSONResponse struct {
 
 func (response ListJadwal404ApplicationProblemPlusJSONResponse) VisitListJadwalResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(404)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 404, buf)
 }
 
 type ListJadwal413ApplicationProblemPlusJSONResponse struct {
@@ -12526,14 +12141,12 @@ type ListJadwal413ApplicationProblemPlusJSONResponse struct {
 
 func (response ListJadwal413ApplicationProblemPlusJSONResponse) VisitListJadwalResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(413)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 413, buf)
 }
 
 type CreateJadwalRequestObject struct {
@@ -12556,17 +12169,15 @@ type CreateJadwal201JSONResponse struct {
 
 func (response CreateJadwal201JSONResponse) VisitCreateJadwalResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+	buf, err := jsonresp.Encode(response.Body)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/json")
 	if response.Headers.ETag != nil {
 		w.Header().Set("ETag", fmt.Sprint(*response.Headers.ETag))
 	}
-	w.WriteHeader(201)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 201, buf)
 }
 
 type CreateJadwal400ApplicationProblemPlusJSONResponse struct {
@@ -12575,14 +12186,12 @@ type CreateJadwal400ApplicationProblemPlusJSONResponse struct {
 
 func (response CreateJadwal400ApplicationProblemPlusJSONResponse) VisitCreateJadwalResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(400)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 400, buf)
 }
 
 type CreateJadwal401ApplicationProblemPlusJSONResponse struct {
@@ -12591,14 +12200,12 @@ type CreateJadwal401ApplicationProblemPlusJSONResponse struct {
 
 func (response CreateJadwal401ApplicationProblemPlusJSONResponse) VisitCreateJadwalResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(401)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 401, buf)
 }
 
 type CreateJadwal403ApplicationProblemPlusJSONResponse struct {
@@ -12607,14 +12214,12 @@ type CreateJadwal403ApplicationProblemPlusJSONResponse struct {
 
 func (response CreateJadwal403ApplicationProblemPlusJSONResponse) VisitCreateJadwalResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(403)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 403, buf)
 }
 
 type CreateJadwal404ApplicationProblemPlusJSONResponse struct {
@@ -12623,14 +12228,12 @@ type CreateJadwal404ApplicationProblemPlusJSONResponse struct {
 
 func (response CreateJadwal404ApplicationProblemPlusJSONResponse) VisitCreateJadwalResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(404)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 404, buf)
 }
 
 type CreateJadwal409ApplicationProblemPlusJSONResponse struct {
@@ -12639,14 +12242,12 @@ type CreateJadwal409ApplicationProblemPlusJSONResponse struct {
 
 func (response CreateJadwal409ApplicationProblemPlusJSONResponse) VisitCreateJadwalResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(409)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 409, buf)
 }
 
 type CreateJadwal413ApplicationProblemPlusJSONResponse struct {
@@ -12655,14 +12256,12 @@ type CreateJadwal413ApplicationProblemPlusJSONResponse struct {
 
 func (response CreateJadwal413ApplicationProblemPlusJSONResponse) VisitCreateJadwalResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(413)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 413, buf)
 }
 
 type CreateJadwal422ApplicationProblemPlusJSONResponse struct {
@@ -12671,14 +12270,12 @@ type CreateJadwal422ApplicationProblemPlusJSONResponse struct {
 
 func (response CreateJadwal422ApplicationProblemPlusJSONResponse) VisitCreateJadwalResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(422)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 422, buf)
 }
 
 type ListPenugasanJadwalRequestObject struct {
@@ -12695,14 +12292,12 @@ type ListPenugasanJadwal200JSONResponse struct {
 
 func (response ListPenugasanJadwal200JSONResponse) VisitListPenugasanJadwalResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(200)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 200, buf)
 }
 
 type ListPenugasanJadwal400ApplicationProblemPlusJSONResponse struct {
@@ -12711,14 +12306,12 @@ type ListPenugasanJadwal400ApplicationProblemPlusJSONResponse struct {
 
 func (response ListPenugasanJadwal400ApplicationProblemPlusJSONResponse) VisitListPenugasanJadwalResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(400)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 400, buf)
 }
 
 type ListPenugasanJadwal401ApplicationProblemPlusJSONResponse struct {
@@ -12727,14 +12320,12 @@ type ListPenugasanJadwal401ApplicationProblemPlusJSONResponse struct {
 
 func (response ListPenugasanJadwal401ApplicationProblemPlusJSONResponse) VisitListPenugasanJadwalResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(401)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 401, buf)
 }
 
 type ListPenugasanJadwal403ApplicationProblemPlusJSONResponse struct {
@@ -12743,14 +12334,12 @@ type ListPenugasanJadwal403ApplicationProblemPlusJSONResponse struct {
 
 func (response ListPenugasanJadwal403ApplicationProblemPlusJSONResponse) VisitListPenugasanJadwalResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(403)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 403, buf)
 }
 
 type ListPenugasanJadwal404ApplicationProblemPlusJSONResponse struct {
@@ -12759,14 +12348,12 @@ type ListPenugasanJadwal404ApplicationProblemPlusJSONResponse struct {
 
 func (response ListPenugasanJadwal404ApplicationProblemPlusJSONResponse) VisitListPenugasanJadwalResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(404)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 404, buf)
 }
 
 type ListPenugasanJadwal413ApplicationProblemPlusJSONResponse struct {
@@ -12775,14 +12362,12 @@ type ListPenugasanJadwal413ApplicationProblemPlusJSONResponse struct {
 
 func (response ListPenugasanJadwal413ApplicationProblemPlusJSONResponse) VisitListPenugasanJadwalResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(413)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 413, buf)
 }
 
 type CreatePenugasanJadwalRequestObject struct {
@@ -12798,14 +12383,12 @@ type CreatePenugasanJadwal201JSONResponse PenugasanJadwal
 
 func (response CreatePenugasanJadwal201JSONResponse) VisitCreatePenugasanJadwalResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(201)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 201, buf)
 }
 
 type CreatePenugasanJadwal400ApplicationProblemPlusJSONResponse struct {
@@ -12814,14 +12397,12 @@ type CreatePenugasanJadwal400ApplicationProblemPlusJSONResponse struct {
 
 func (response CreatePenugasanJadwal400ApplicationProblemPlusJSONResponse) VisitCreatePenugasanJadwalResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(400)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 400, buf)
 }
 
 type CreatePenugasanJadwal401ApplicationProblemPlusJSONResponse struct {
@@ -12830,14 +12411,12 @@ type CreatePenugasanJadwal401ApplicationProblemPlusJSONResponse struct {
 
 func (response CreatePenugasanJadwal401ApplicationProblemPlusJSONResponse) VisitCreatePenugasanJadwalResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(401)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 401, buf)
 }
 
 type CreatePenugasanJadwal403ApplicationProblemPlusJSONResponse struct {
@@ -12846,14 +12425,12 @@ type CreatePenugasanJadwal403ApplicationProblemPlusJSONResponse struct {
 
 func (response CreatePenugasanJadwal403ApplicationProblemPlusJSONResponse) VisitCreatePenugasanJadwalResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(403)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 403, buf)
 }
 
 type CreatePenugasanJadwal404ApplicationProblemPlusJSONResponse struct {
@@ -12862,14 +12439,12 @@ type CreatePenugasanJadwal404ApplicationProblemPlusJSONResponse struct {
 
 func (response CreatePenugasanJadwal404ApplicationProblemPlusJSONResponse) VisitCreatePenugasanJadwalResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(404)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 404, buf)
 }
 
 type CreatePenugasanJadwal409ApplicationProblemPlusJSONResponse struct {
@@ -12878,14 +12453,12 @@ type CreatePenugasanJadwal409ApplicationProblemPlusJSONResponse struct {
 
 func (response CreatePenugasanJadwal409ApplicationProblemPlusJSONResponse) VisitCreatePenugasanJadwalResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(409)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 409, buf)
 }
 
 type CreatePenugasanJadwal413ApplicationProblemPlusJSONResponse struct {
@@ -12894,14 +12467,12 @@ type CreatePenugasanJadwal413ApplicationProblemPlusJSONResponse struct {
 
 func (response CreatePenugasanJadwal413ApplicationProblemPlusJSONResponse) VisitCreatePenugasanJadwalResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(413)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 413, buf)
 }
 
 type CreatePenugasanJadwal422ApplicationProblemPlusJSONResponse struct {
@@ -12910,14 +12481,12 @@ type CreatePenugasanJadwal422ApplicationProblemPlusJSONResponse struct {
 
 func (response CreatePenugasanJadwal422ApplicationProblemPlusJSONResponse) VisitCreatePenugasanJadwalResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(422)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 422, buf)
 }
 
 type DeletePenugasanJadwalRequestObject struct {
@@ -12942,14 +12511,12 @@ type DeletePenugasanJadwal400ApplicationProblemPlusJSONResponse struct {
 
 func (response DeletePenugasanJadwal400ApplicationProblemPlusJSONResponse) VisitDeletePenugasanJadwalResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(400)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 400, buf)
 }
 
 type DeletePenugasanJadwal401ApplicationProblemPlusJSONResponse struct {
@@ -12958,14 +12525,12 @@ type DeletePenugasanJadwal401ApplicationProblemPlusJSONResponse struct {
 
 func (response DeletePenugasanJadwal401ApplicationProblemPlusJSONResponse) VisitDeletePenugasanJadwalResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(401)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 401, buf)
 }
 
 type DeletePenugasanJadwal403ApplicationProblemPlusJSONResponse struct {
@@ -12974,14 +12539,12 @@ type DeletePenugasanJadwal403ApplicationProblemPlusJSONResponse struct {
 
 func (response DeletePenugasanJadwal403ApplicationProblemPlusJSONResponse) VisitDeletePenugasanJadwalResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(403)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 403, buf)
 }
 
 type DeletePenugasanJadwal404ApplicationProblemPlusJSONResponse struct {
@@ -12990,14 +12553,12 @@ type DeletePenugasanJadwal404ApplicationProblemPlusJSONResponse struct {
 
 func (response DeletePenugasanJadwal404ApplicationProblemPlusJSONResponse) VisitDeletePenugasanJadwalResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(404)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 404, buf)
 }
 
 type DeletePenugasanJadwal413ApplicationProblemPlusJSONResponse struct {
@@ -13006,14 +12567,12 @@ type DeletePenugasanJadwal413ApplicationProblemPlusJSONResponse struct {
 
 func (response DeletePenugasanJadwal413ApplicationProblemPlusJSONResponse) VisitDeletePenugasanJadwalResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(413)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 413, buf)
 }
 
 type DeleteJadwalRequestObject struct {
@@ -13038,14 +12597,12 @@ type DeleteJadwal400ApplicationProblemPlusJSONResponse struct {
 
 func (response DeleteJadwal400ApplicationProblemPlusJSONResponse) VisitDeleteJadwalResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(400)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 400, buf)
 }
 
 type DeleteJadwal401ApplicationProblemPlusJSONResponse struct {
@@ -13054,14 +12611,12 @@ type DeleteJadwal401ApplicationProblemPlusJSONResponse struct {
 
 func (response DeleteJadwal401ApplicationProblemPlusJSONResponse) VisitDeleteJadwalResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(401)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 401, buf)
 }
 
 type DeleteJadwal403ApplicationProblemPlusJSONResponse struct {
@@ -13070,14 +12625,12 @@ type DeleteJadwal403ApplicationProblemPlusJSONResponse struct {
 
 func (response DeleteJadwal403ApplicationProblemPlusJSONResponse) VisitDeleteJadwalResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(403)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 403, buf)
 }
 
 type DeleteJadwal404ApplicationProblemPlusJSONResponse struct {
@@ -13086,14 +12639,12 @@ type DeleteJadwal404ApplicationProblemPlusJSONResponse struct {
 
 func (response DeleteJadwal404ApplicationProblemPlusJSONResponse) VisitDeleteJadwalResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(404)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 404, buf)
 }
 
 type DeleteJadwal409ApplicationProblemPlusJSONResponse struct {
@@ -13102,14 +12653,12 @@ type DeleteJadwal409ApplicationProblemPlusJSONResponse struct {
 
 func (response DeleteJadwal409ApplicationProblemPlusJSONResponse) VisitDeleteJadwalResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(409)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 409, buf)
 }
 
 type DeleteJadwal413ApplicationProblemPlusJSONResponse struct {
@@ -13118,14 +12667,12 @@ type DeleteJadwal413ApplicationProblemPlusJSONResponse struct {
 
 func (response DeleteJadwal413ApplicationProblemPlusJSONResponse) VisitDeleteJadwalResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(413)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 413, buf)
 }
 
 type GetJadwalRequestObject struct {
@@ -13147,17 +12694,15 @@ type GetJadwal200JSONResponse struct {
 
 func (response GetJadwal200JSONResponse) VisitGetJadwalResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+	buf, err := jsonresp.Encode(response.Body)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/json")
 	if response.Headers.ETag != nil {
 		w.Header().Set("ETag", fmt.Sprint(*response.Headers.ETag))
 	}
-	w.WriteHeader(200)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 200, buf)
 }
 
 type GetJadwal400ApplicationProblemPlusJSONResponse struct {
@@ -13166,14 +12711,12 @@ type GetJadwal400ApplicationProblemPlusJSONResponse struct {
 
 func (response GetJadwal400ApplicationProblemPlusJSONResponse) VisitGetJadwalResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(400)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 400, buf)
 }
 
 type GetJadwal401ApplicationProblemPlusJSONResponse struct {
@@ -13182,14 +12725,12 @@ type GetJadwal401ApplicationProblemPlusJSONResponse struct {
 
 func (response GetJadwal401ApplicationProblemPlusJSONResponse) VisitGetJadwalResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(401)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 401, buf)
 }
 
 type GetJadwal403ApplicationProblemPlusJSONResponse struct {
@@ -13198,14 +12739,12 @@ type GetJadwal403ApplicationProblemPlusJSONResponse struct {
 
 func (response GetJadwal403ApplicationProblemPlusJSONResponse) VisitGetJadwalResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(403)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 403, buf)
 }
 
 type GetJadwal404ApplicationProblemPlusJSONResponse struct {
@@ -13214,14 +12753,12 @@ type GetJadwal404ApplicationProblemPlusJSONResponse struct {
 
 func (response GetJadwal404ApplicationProblemPlusJSONResponse) VisitGetJadwalResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(404)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 404, buf)
 }
 
 type GetJadwal413ApplicationProblemPlusJSONResponse struct {
@@ -13230,14 +12767,12 @@ type GetJadwal413ApplicationProblemPlusJSONResponse struct {
 
 func (response GetJadwal413ApplicationProblemPlusJSONResponse) VisitGetJadwalResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(413)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 413, buf)
 }
 
 type UpdateJadwalRequestObject struct {
@@ -13261,17 +12796,15 @@ type UpdateJadwal200JSONResponse struct {
 
 func (response UpdateJadwal200JSONResponse) VisitUpdateJadwalResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+	buf, err := jsonresp.Encode(response.Body)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/json")
 	if response.Headers.ETag != nil {
 		w.Header().Set("ETag", fmt.Sprint(*response.Headers.ETag))
 	}
-	w.WriteHeader(200)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 200, buf)
 }
 
 type UpdateJadwal400ApplicationProblemPlusJSONResponse struct {
@@ -13280,14 +12813,12 @@ type UpdateJadwal400ApplicationProblemPlusJSONResponse struct {
 
 func (response UpdateJadwal400ApplicationProblemPlusJSONResponse) VisitUpdateJadwalResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(400)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 400, buf)
 }
 
 type UpdateJadwal401ApplicationProblemPlusJSONResponse struct {
@@ -13296,14 +12827,12 @@ type UpdateJadwal401ApplicationProblemPlusJSONResponse struct {
 
 func (response UpdateJadwal401ApplicationProblemPlusJSONResponse) VisitUpdateJadwalResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(401)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 401, buf)
 }
 
 type UpdateJadwal403ApplicationProblemPlusJSONResponse struct {
@@ -13312,14 +12841,12 @@ type UpdateJadwal403ApplicationProblemPlusJSONResponse struct {
 
 func (response UpdateJadwal403ApplicationProblemPlusJSONResponse) VisitUpdateJadwalResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(403)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 403, buf)
 }
 
 type UpdateJadwal404ApplicationProblemPlusJSONResponse struct {
@@ -13328,14 +12855,12 @@ type UpdateJadwal404ApplicationProblemPlusJSONResponse struct {
 
 func (response UpdateJadwal404ApplicationProblemPlusJSONResponse) VisitUpdateJadwalResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(404)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 404, buf)
 }
 
 type UpdateJadwal409ApplicationProblemPlusJSONResponse struct {
@@ -13344,14 +12869,12 @@ type UpdateJadwal409ApplicationProblemPlusJSONResponse struct {
 
 func (response UpdateJadwal409ApplicationProblemPlusJSONResponse) VisitUpdateJadwalResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(409)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 409, buf)
 }
 
 type UpdateJadwal412ApplicationProblemPlusJSONResponse struct {
@@ -13360,14 +12883,12 @@ type UpdateJadwal412ApplicationProblemPlusJSONResponse struct {
 
 func (response UpdateJadwal412ApplicationProblemPlusJSONResponse) VisitUpdateJadwalResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(412)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 412, buf)
 }
 
 type UpdateJadwal413ApplicationProblemPlusJSONResponse struct {
@@ -13376,14 +12897,12 @@ type UpdateJadwal413ApplicationProblemPlusJSONResponse struct {
 
 func (response UpdateJadwal413ApplicationProblemPlusJSONResponse) VisitUpdateJadwalResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(413)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 413, buf)
 }
 
 type GetKalenderRequestObject struct {
@@ -13398,14 +12917,12 @@ type GetKalender200JSONResponse Kalender
 
 func (response GetKalender200JSONResponse) VisitGetKalenderResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(200)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 200, buf)
 }
 
 type GetKalender400ApplicationProblemPlusJSONResponse struct {
@@ -13414,14 +12931,12 @@ type GetKalender400ApplicationProblemPlusJSONResponse struct {
 
 func (response GetKalender400ApplicationProblemPlusJSONResponse) VisitGetKalenderResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(400)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 400, buf)
 }
 
 type GetKalender401ApplicationProblemPlusJSONResponse struct {
@@ -13430,14 +12945,12 @@ type GetKalender401ApplicationProblemPlusJSONResponse struct {
 
 func (response GetKalender401ApplicationProblemPlusJSONResponse) VisitGetKalenderResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(401)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 401, buf)
 }
 
 type GetKalender403ApplicationProblemPlusJSONResponse struct {
@@ -13446,14 +12959,12 @@ type GetKalender403ApplicationProblemPlusJSONResponse struct {
 
 func (response GetKalender403ApplicationProblemPlusJSONResponse) VisitGetKalenderResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(403)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 403, buf)
 }
 
 type GetKalender404ApplicationProblemPlusJSONResponse struct {
@@ -13462,14 +12973,12 @@ type GetKalender404ApplicationProblemPlusJSONResponse struct {
 
 func (response GetKalender404ApplicationProblemPlusJSONResponse) VisitGetKalenderResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(404)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 404, buf)
 }
 
 type GetKalender413ApplicationProblemPlusJSONResponse struct {
@@ -13478,14 +12987,12 @@ type GetKalender413ApplicationProblemPlusJSONResponse struct {
 
 func (response GetKalender413ApplicationProblemPlusJSONResponse) VisitGetKalenderResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(413)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 413, buf)
 }
 
 type PutKalenderRequestObject struct {
@@ -13501,14 +13008,12 @@ type PutKalender200JSONResponse Kalender
 
 func (response PutKalender200JSONResponse) VisitPutKalenderResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(200)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 200, buf)
 }
 
 type PutKalender400ApplicationProblemPlusJSONResponse struct {
@@ -13517,14 +13022,12 @@ type PutKalender400ApplicationProblemPlusJSONResponse struct {
 
 func (response PutKalender400ApplicationProblemPlusJSONResponse) VisitPutKalenderResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(400)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 400, buf)
 }
 
 type PutKalender401ApplicationProblemPlusJSONResponse struct {
@@ -13533,14 +13036,12 @@ type PutKalender401ApplicationProblemPlusJSONResponse struct {
 
 func (response PutKalender401ApplicationProblemPlusJSONResponse) VisitPutKalenderResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(401)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 401, buf)
 }
 
 type PutKalender403ApplicationProblemPlusJSONResponse struct {
@@ -13549,14 +13050,12 @@ type PutKalender403ApplicationProblemPlusJSONResponse struct {
 
 func (response PutKalender403ApplicationProblemPlusJSONResponse) VisitPutKalenderResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(403)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 403, buf)
 }
 
 type PutKalender404ApplicationProblemPlusJSONResponse struct {
@@ -13565,14 +13064,12 @@ type PutKalender404ApplicationProblemPlusJSONResponse struct {
 
 func (response PutKalender404ApplicationProblemPlusJSONResponse) VisitPutKalenderResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(404)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 404, buf)
 }
 
 type PutKalender413ApplicationProblemPlusJSONResponse struct {
@@ -13581,14 +13078,12 @@ type PutKalender413ApplicationProblemPlusJSONResponse struct {
 
 func (response PutKalender413ApplicationProblemPlusJSONResponse) VisitPutKalenderResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(413)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 413, buf)
 }
 
 type ListKeberatanRequestObject struct {
@@ -13603,14 +13098,12 @@ type ListKeberatan200JSONResponse KeberatanPage
 
 func (response ListKeberatan200JSONResponse) VisitListKeberatanResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(200)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 200, buf)
 }
 
 type ListKeberatan400ApplicationProblemPlusJSONResponse struct {
@@ -13619,14 +13112,12 @@ type ListKeberatan400ApplicationProblemPlusJSONResponse struct {
 
 func (response ListKeberatan400ApplicationProblemPlusJSONResponse) VisitListKeberatanResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(400)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 400, buf)
 }
 
 type ListKeberatan401ApplicationProblemPlusJSONResponse struct {
@@ -13635,14 +13126,12 @@ type ListKeberatan401ApplicationProblemPlusJSONResponse struct {
 
 func (response ListKeberatan401ApplicationProblemPlusJSONResponse) VisitListKeberatanResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(401)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 401, buf)
 }
 
 type ListKeberatan403ApplicationProblemPlusJSONResponse struct {
@@ -13651,14 +13140,12 @@ type ListKeberatan403ApplicationProblemPlusJSONResponse struct {
 
 func (response ListKeberatan403ApplicationProblemPlusJSONResponse) VisitListKeberatanResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(403)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 403, buf)
 }
 
 type ListKeberatan404ApplicationProblemPlusJSONResponse struct {
@@ -13667,14 +13154,12 @@ type ListKeberatan404ApplicationProblemPlusJSONResponse struct {
 
 func (response ListKeberatan404ApplicationProblemPlusJSONResponse) VisitListKeberatanResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(404)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 404, buf)
 }
 
 type ListKeberatan413ApplicationProblemPlusJSONResponse struct {
@@ -13683,14 +13168,12 @@ type ListKeberatan413ApplicationProblemPlusJSONResponse struct {
 
 func (response ListKeberatan413ApplicationProblemPlusJSONResponse) VisitListKeberatanResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(413)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 413, buf)
 }
 
 type CreateKeberatanRequestObject struct {
@@ -13706,14 +13189,12 @@ type CreateKeberatan201JSONResponse Keberatan
 
 func (response CreateKeberatan201JSONResponse) VisitCreateKeberatanResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(201)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 201, buf)
 }
 
 type CreateKeberatan400ApplicationProblemPlusJSONResponse struct {
@@ -13722,14 +13203,12 @@ type CreateKeberatan400ApplicationProblemPlusJSONResponse struct {
 
 func (response CreateKeberatan400ApplicationProblemPlusJSONResponse) VisitCreateKeberatanResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(400)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 400, buf)
 }
 
 type CreateKeberatan401ApplicationProblemPlusJSONResponse struct {
@@ -13738,14 +13217,12 @@ type CreateKeberatan401ApplicationProblemPlusJSONResponse struct {
 
 func (response CreateKeberatan401ApplicationProblemPlusJSONResponse) VisitCreateKeberatanResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(401)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 401, buf)
 }
 
 type CreateKeberatan403ApplicationProblemPlusJSONResponse struct {
@@ -13754,14 +13231,12 @@ type CreateKeberatan403ApplicationProblemPlusJSONResponse struct {
 
 func (response CreateKeberatan403ApplicationProblemPlusJSONResponse) VisitCreateKeberatanResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(403)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 403, buf)
 }
 
 type CreateKeberatan404ApplicationProblemPlusJSONResponse struct {
@@ -13770,14 +13245,12 @@ type CreateKeberatan404ApplicationProblemPlusJSONResponse struct {
 
 func (response CreateKeberatan404ApplicationProblemPlusJSONResponse) VisitCreateKeberatanResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(404)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 404, buf)
 }
 
 type CreateKeberatan409ApplicationProblemPlusJSONResponse struct {
@@ -13786,14 +13259,12 @@ type CreateKeberatan409ApplicationProblemPlusJSONResponse struct {
 
 func (response CreateKeberatan409ApplicationProblemPlusJSONResponse) VisitCreateKeberatanResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(409)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 409, buf)
 }
 
 type CreateKeberatan413ApplicationProblemPlusJSONResponse struct {
@@ -13802,14 +13273,12 @@ type CreateKeberatan413ApplicationProblemPlusJSONResponse struct {
 
 func (response CreateKeberatan413ApplicationProblemPlusJSONResponse) VisitCreateKeberatanResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(413)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 413, buf)
 }
 
 type CreateKeberatan422ApplicationProblemPlusJSONResponse struct {
@@ -13818,14 +13287,12 @@ type CreateKeberatan422ApplicationProblemPlusJSONResponse struct {
 
 func (response CreateKeberatan422ApplicationProblemPlusJSONResponse) VisitCreateKeberatanResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(422)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 422, buf)
 }
 
 type GetKeberatanRequestObject struct {
@@ -13840,14 +13307,12 @@ type GetKeberatan200JSONResponse Keberatan
 
 func (response GetKeberatan200JSONResponse) VisitGetKeberatanResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(200)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 200, buf)
 }
 
 type GetKeberatan400ApplicationProblemPlusJSONResponse struct {
@@ -13856,14 +13321,12 @@ type GetKeberatan400ApplicationProblemPlusJSONResponse struct {
 
 func (response GetKeberatan400ApplicationProblemPlusJSONResponse) VisitGetKeberatanResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(400)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 400, buf)
 }
 
 type GetKeberatan401ApplicationProblemPlusJSONResponse struct {
@@ -13872,14 +13335,12 @@ type GetKeberatan401ApplicationProblemPlusJSONResponse struct {
 
 func (response GetKeberatan401ApplicationProblemPlusJSONResponse) VisitGetKeberatanResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(401)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 401, buf)
 }
 
 type GetKeberatan403ApplicationProblemPlusJSONResponse struct {
@@ -13888,14 +13349,12 @@ type GetKeberatan403ApplicationProblemPlusJSONResponse struct {
 
 func (response GetKeberatan403ApplicationProblemPlusJSONResponse) VisitGetKeberatanResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(403)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 403, buf)
 }
 
 type GetKeberatan404ApplicationProblemPlusJSONResponse struct {
@@ -13904,14 +13363,12 @@ type GetKeberatan404ApplicationProblemPlusJSONResponse struct {
 
 func (response GetKeberatan404ApplicationProblemPlusJSONResponse) VisitGetKeberatanResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(404)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 404, buf)
 }
 
 type GetKeberatan413ApplicationProblemPlusJSONResponse struct {
@@ -13920,14 +13377,12 @@ type GetKeberatan413ApplicationProblemPlusJSONResponse struct {
 
 func (response GetKeberatan413ApplicationProblemPlusJSONResponse) VisitGetKeberatanResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(413)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 413, buf)
 }
 
 type PutusKeberatanRequestObject struct {
@@ -13943,14 +13398,12 @@ type PutusKeberatan200JSONResponse Keberatan
 
 func (response PutusKeberatan200JSONResponse) VisitPutusKeberatanResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(200)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 200, buf)
 }
 
 type PutusKeberatan400ApplicationProblemPlusJSONResponse struct {
@@ -13959,14 +13412,12 @@ type PutusKeberatan400ApplicationProblemPlusJSONResponse struct {
 
 func (response PutusKeberatan400ApplicationProblemPlusJSONResponse) VisitPutusKeberatanResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(400)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 400, buf)
 }
 
 type PutusKeberatan401ApplicationProblemPlusJSONResponse struct {
@@ -13975,14 +13426,12 @@ type PutusKeberatan401ApplicationProblemPlusJSONResponse struct {
 
 func (response PutusKeberatan401ApplicationProblemPlusJSONResponse) VisitPutusKeberatanResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(401)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 401, buf)
 }
 
 type PutusKeberatan403ApplicationProblemPlusJSONResponse struct {
@@ -13991,14 +13440,12 @@ type PutusKeberatan403ApplicationProblemPlusJSONResponse struct {
 
 func (response PutusKeberatan403ApplicationProblemPlusJSONResponse) VisitPutusKeberatanResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(403)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 403, buf)
 }
 
 type PutusKeberatan404ApplicationProblemPlusJSONResponse struct {
@@ -14007,14 +13454,12 @@ type PutusKeberatan404ApplicationProblemPlusJSONResponse struct {
 
 func (response PutusKeberatan404ApplicationProblemPlusJSONResponse) VisitPutusKeberatanResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(404)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 404, buf)
 }
 
 type PutusKeberatan409ApplicationProblemPlusJSONResponse struct {
@@ -14023,14 +13468,12 @@ type PutusKeberatan409ApplicationProblemPlusJSONResponse struct {
 
 func (response PutusKeberatan409ApplicationProblemPlusJSONResponse) VisitPutusKeberatanResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(409)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 409, buf)
 }
 
 type PutusKeberatan413ApplicationProblemPlusJSONResponse struct {
@@ -14039,14 +13482,12 @@ type PutusKeberatan413ApplicationProblemPlusJSONResponse struct {
 
 func (response PutusKeberatan413ApplicationProblemPlusJSONResponse) VisitPutusKeberatanResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(413)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 413, buf)
 }
 
 type ListKegiatanRequestObject struct {
@@ -14061,14 +13502,12 @@ type ListKegiatan200JSONResponse KegiatanPage
 
 func (response ListKegiatan200JSONResponse) VisitListKegiatanResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(200)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 200, buf)
 }
 
 type ListKegiatan400ApplicationProblemPlusJSONResponse struct {
@@ -14077,14 +13516,12 @@ type ListKegiatan400ApplicationProblemPlusJSONResponse struct {
 
 func (response ListKegiatan400ApplicationProblemPlusJSONResponse) VisitListKegiatanResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(400)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 400, buf)
 }
 
 type ListKegiatan401ApplicationProblemPlusJSONResponse struct {
@@ -14093,14 +13530,12 @@ type ListKegiatan401ApplicationProblemPlusJSONResponse struct {
 
 func (response ListKegiatan401ApplicationProblemPlusJSONResponse) VisitListKegiatanResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(401)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 401, buf)
 }
 
 type ListKegiatan403ApplicationProblemPlusJSONResponse struct {
@@ -14109,14 +13544,12 @@ type ListKegiatan403ApplicationProblemPlusJSONResponse struct {
 
 func (response ListKegiatan403ApplicationProblemPlusJSONResponse) VisitListKegiatanResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(403)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 403, buf)
 }
 
 type ListKegiatan404ApplicationProblemPlusJSONResponse struct {
@@ -14125,14 +13558,12 @@ type ListKegiatan404ApplicationProblemPlusJSONResponse struct {
 
 func (response ListKegiatan404ApplicationProblemPlusJSONResponse) VisitListKegiatanResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(404)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 404, buf)
 }
 
 type ListKegiatan413ApplicationProblemPlusJSONResponse struct {
@@ -14141,14 +13572,12 @@ type ListKegiatan413ApplicationProblemPlusJSONResponse struct {
 
 func (response ListKegiatan413ApplicationProblemPlusJSONResponse) VisitListKegiatanResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(413)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 413, buf)
 }
 
 type CreateKegiatanRequestObject struct {
@@ -14171,17 +13600,15 @@ type CreateKegiatan201JSONResponse struct {
 
 func (response CreateKegiatan201JSONResponse) VisitCreateKegiatanResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+	buf, err := jsonresp.Encode(response.Body)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/json")
 	if response.Headers.ETag != nil {
 		w.Header().Set("ETag", fmt.Sprint(*response.Headers.ETag))
 	}
-	w.WriteHeader(201)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 201, buf)
 }
 
 type CreateKegiatan400ApplicationProblemPlusJSONResponse struct {
@@ -14190,14 +13617,12 @@ type CreateKegiatan400ApplicationProblemPlusJSONResponse struct {
 
 func (response CreateKegiatan400ApplicationProblemPlusJSONResponse) VisitCreateKegiatanResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(400)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 400, buf)
 }
 
 type CreateKegiatan401ApplicationProblemPlusJSONResponse struct {
@@ -14206,14 +13631,12 @@ type CreateKegiatan401ApplicationProblemPlusJSONResponse struct {
 
 func (response CreateKegiatan401ApplicationProblemPlusJSONResponse) VisitCreateKegiatanResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(401)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 401, buf)
 }
 
 type CreateKegiatan403ApplicationProblemPlusJSONResponse struct {
@@ -14222,14 +13645,12 @@ type CreateKegiatan403ApplicationProblemPlusJSONResponse struct {
 
 func (response CreateKegiatan403ApplicationProblemPlusJSONResponse) VisitCreateKegiatanResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(403)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 403, buf)
 }
 
 type CreateKegiatan404ApplicationProblemPlusJSONResponse struct {
@@ -14238,14 +13659,12 @@ type CreateKegiatan404ApplicationProblemPlusJSONResponse struct {
 
 func (response CreateKegiatan404ApplicationProblemPlusJSONResponse) VisitCreateKegiatanResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(404)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 404, buf)
 }
 
 type CreateKegiatan409ApplicationProblemPlusJSONResponse struct {
@@ -14254,14 +13673,12 @@ type CreateKegiatan409ApplicationProblemPlusJSONResponse struct {
 
 func (response CreateKegiatan409ApplicationProblemPlusJSONResponse) VisitCreateKegiatanResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(409)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 409, buf)
 }
 
 type CreateKegiatan413ApplicationProblemPlusJSONResponse struct {
@@ -14270,14 +13687,12 @@ type CreateKegiatan413ApplicationProblemPlusJSONResponse struct {
 
 func (response CreateKegiatan413ApplicationProblemPlusJSONResponse) VisitCreateKegiatanResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(413)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 413, buf)
 }
 
 type CreateKegiatan422ApplicationProblemPlusJSONResponse struct {
@@ -14286,14 +13701,12 @@ type CreateKegiatan422ApplicationProblemPlusJSONResponse struct {
 
 func (response CreateKegiatan422ApplicationProblemPlusJSONResponse) VisitCreateKegiatanResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(422)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 422, buf)
 }
 
 type GetRingkasanKegiatanRequestObject struct {
@@ -14308,14 +13721,12 @@ type GetRingkasanKegiatan200JSONResponse RingkasanKegiatan
 
 func (response GetRingkasanKegiatan200JSONResponse) VisitGetRingkasanKegiatanResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(200)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 200, buf)
 }
 
 type GetRingkasanKegiatan400ApplicationProblemPlusJSONResponse struct {
@@ -14324,14 +13735,12 @@ type GetRingkasanKegiatan400ApplicationProblemPlusJSONResponse struct {
 
 func (response GetRingkasanKegiatan400ApplicationProblemPlusJSONResponse) VisitGetRingkasanKegiatanResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(400)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 400, buf)
 }
 
 type GetRingkasanKegiatan401ApplicationProblemPlusJSONResponse struct {
@@ -14340,14 +13749,12 @@ type GetRingkasanKegiatan401ApplicationProblemPlusJSONResponse struct {
 
 func (response GetRingkasanKegiatan401ApplicationProblemPlusJSONResponse) VisitGetRingkasanKegiatanResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(401)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 401, buf)
 }
 
 type GetRingkasanKegiatan403ApplicationProblemPlusJSONResponse struct {
@@ -14356,14 +13763,12 @@ type GetRingkasanKegiatan403ApplicationProblemPlusJSONResponse struct {
 
 func (response GetRingkasanKegiatan403ApplicationProblemPlusJSONResponse) VisitGetRingkasanKegiatanResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(403)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 403, buf)
 }
 
 type GetRingkasanKegiatan404ApplicationProblemPlusJSONResponse struct {
@@ -14372,14 +13777,12 @@ type GetRingkasanKegiatan404ApplicationProblemPlusJSONResponse struct {
 
 func (response GetRingkasanKegiatan404ApplicationProblemPlusJSONResponse) VisitGetRingkasanKegiatanResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(404)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 404, buf)
 }
 
 type GetRingkasanKegiatan413ApplicationProblemPlusJSONResponse struct {
@@ -14388,14 +13791,12 @@ type GetRingkasanKegiatan413ApplicationProblemPlusJSONResponse struct {
 
 func (response GetRingkasanKegiatan413ApplicationProblemPlusJSONResponse) VisitGetRingkasanKegiatanResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(413)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 413, buf)
 }
 
 type VerifikasiKegiatanRequestObject struct {
@@ -14412,14 +13813,12 @@ type VerifikasiKegiatan200JSONResponse struct {
 
 func (response VerifikasiKegiatan200JSONResponse) VisitVerifikasiKegiatanResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(200)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 200, buf)
 }
 
 type VerifikasiKegiatan400ApplicationProblemPlusJSONResponse struct {
@@ -14428,14 +13827,12 @@ type VerifikasiKegiatan400ApplicationProblemPlusJSONResponse struct {
 
 func (response VerifikasiKegiatan400ApplicationProblemPlusJSONResponse) VisitVerifikasiKegiatanResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(400)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 400, buf)
 }
 
 type VerifikasiKegiatan401ApplicationProblemPlusJSONResponse struct {
@@ -14444,14 +13841,12 @@ type VerifikasiKegiatan401ApplicationProblemPlusJSONResponse struct {
 
 func (response VerifikasiKegiatan401ApplicationProblemPlusJSONResponse) VisitVerifikasiKegiatanResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(401)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 401, buf)
 }
 
 type VerifikasiKegiatan403ApplicationProblemPlusJSONResponse struct {
@@ -14460,14 +13855,12 @@ type VerifikasiKegiatan403ApplicationProblemPlusJSONResponse struct {
 
 func (response VerifikasiKegiatan403ApplicationProblemPlusJSONResponse) VisitVerifikasiKegiatanResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(403)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 403, buf)
 }
 
 type VerifikasiKegiatan404ApplicationProblemPlusJSONResponse struct {
@@ -14476,14 +13869,12 @@ type VerifikasiKegiatan404ApplicationProblemPlusJSONResponse struct {
 
 func (response VerifikasiKegiatan404ApplicationProblemPlusJSONResponse) VisitVerifikasiKegiatanResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(404)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 404, buf)
 }
 
 type VerifikasiKegiatan409ApplicationProblemPlusJSONResponse struct {
@@ -14492,14 +13883,12 @@ type VerifikasiKegiatan409ApplicationProblemPlusJSONResponse struct {
 
 func (response VerifikasiKegiatan409ApplicationProblemPlusJSONResponse) VisitVerifikasiKegiatanResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(409)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 409, buf)
 }
 
 type VerifikasiKegiatan413ApplicationProblemPlusJSONResponse struct {
@@ -14508,14 +13897,12 @@ type VerifikasiKegiatan413ApplicationProblemPlusJSONResponse struct {
 
 func (response VerifikasiKegiatan413ApplicationProblemPlusJSONResponse) VisitVerifikasiKegiatanResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(413)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 413, buf)
 }
 
 type DeleteKegiatanRequestObject struct {
@@ -14540,14 +13927,12 @@ type DeleteKegiatan400ApplicationProblemPlusJSONResponse struct {
 
 func (response DeleteKegiatan400ApplicationProblemPlusJSONResponse) VisitDeleteKegiatanResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(400)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 400, buf)
 }
 
 type DeleteKegiatan401ApplicationProblemPlusJSONResponse struct {
@@ -14556,14 +13941,12 @@ type DeleteKegiatan401ApplicationProblemPlusJSONResponse struct {
 
 func (response DeleteKegiatan401ApplicationProblemPlusJSONResponse) VisitDeleteKegiatanResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(401)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 401, buf)
 }
 
 type DeleteKegiatan403ApplicationProblemPlusJSONResponse struct {
@@ -14572,14 +13955,12 @@ type DeleteKegiatan403ApplicationProblemPlusJSONResponse struct {
 
 func (response DeleteKegiatan403ApplicationProblemPlusJSONResponse) VisitDeleteKegiatanResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(403)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 403, buf)
 }
 
 type DeleteKegiatan404ApplicationProblemPlusJSONResponse struct {
@@ -14588,14 +13969,12 @@ type DeleteKegiatan404ApplicationProblemPlusJSONResponse struct {
 
 func (response DeleteKegiatan404ApplicationProblemPlusJSONResponse) VisitDeleteKegiatanResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(404)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 404, buf)
 }
 
 type DeleteKegiatan409ApplicationProblemPlusJSONResponse struct {
@@ -14604,14 +13983,12 @@ type DeleteKegiatan409ApplicationProblemPlusJSONResponse struct {
 
 func (response DeleteKegiatan409ApplicationProblemPlusJSONResponse) VisitDeleteKegiatanResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(409)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 409, buf)
 }
 
 type DeleteKegiatan413ApplicationProblemPlusJSONResponse struct {
@@ -14620,14 +13997,12 @@ type DeleteKegiatan413ApplicationProblemPlusJSONResponse struct {
 
 func (response DeleteKegiatan413ApplicationProblemPlusJSONResponse) VisitDeleteKegiatanResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(413)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 413, buf)
 }
 
 type GetKegiatanRequestObject struct {
@@ -14649,17 +14024,15 @@ type GetKegiatan200JSONResponse struct {
 
 func (response GetKegiatan200JSONResponse) VisitGetKegiatanResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+	buf, err := jsonresp.Encode(response.Body)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/json")
 	if response.Headers.ETag != nil {
 		w.Header().Set("ETag", fmt.Sprint(*response.Headers.ETag))
 	}
-	w.WriteHeader(200)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 200, buf)
 }
 
 type GetKegiatan400ApplicationProblemPlusJSONResponse struct {
@@ -14668,14 +14041,12 @@ type GetKegiatan400ApplicationProblemPlusJSONResponse struct {
 
 func (response GetKegiatan400ApplicationProblemPlusJSONResponse) VisitGetKegiatanResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(400)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 400, buf)
 }
 
 type GetKegiatan401ApplicationProblemPlusJSONResponse struct {
@@ -14684,14 +14055,12 @@ type GetKegiatan401ApplicationProblemPlusJSONResponse struct {
 
 func (response GetKegiatan401ApplicationProblemPlusJSONResponse) VisitGetKegiatanResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(401)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 401, buf)
 }
 
 type GetKegiatan403ApplicationProblemPlusJSONResponse struct {
@@ -14700,14 +14069,12 @@ type GetKegiatan403ApplicationProblemPlusJSONResponse struct {
 
 func (response GetKegiatan403ApplicationProblemPlusJSONResponse) VisitGetKegiatanResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(403)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 403, buf)
 }
 
 type GetKegiatan404ApplicationProblemPlusJSONResponse struct {
@@ -14716,14 +14083,12 @@ type GetKegiatan404ApplicationProblemPlusJSONResponse struct {
 
 func (response GetKegiatan404ApplicationProblemPlusJSONResponse) VisitGetKegiatanResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(404)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 404, buf)
 }
 
 type GetKegiatan413ApplicationProblemPlusJSONResponse struct {
@@ -14732,14 +14097,12 @@ type GetKegiatan413ApplicationProblemPlusJSONResponse struct {
 
 func (response GetKegiatan413ApplicationProblemPlusJSONResponse) VisitGetKegiatanResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(413)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 413, buf)
 }
 
 type UpdateKegiatanRequestObject struct {
@@ -14763,17 +14126,15 @@ type UpdateKegiatan200JSONResponse struct {
 
 func (response UpdateKegiatan200JSONResponse) VisitUpdateKegiatanResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+	buf, err := jsonresp.Encode(response.Body)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/json")
 	if response.Headers.ETag != nil {
 		w.Header().Set("ETag", fmt.Sprint(*response.Headers.ETag))
 	}
-	w.WriteHeader(200)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 200, buf)
 }
 
 type UpdateKegiatan400ApplicationProblemPlusJSONResponse struct {
@@ -14782,14 +14143,12 @@ type UpdateKegiatan400ApplicationProblemPlusJSONResponse struct {
 
 func (response UpdateKegiatan400ApplicationProblemPlusJSONResponse) VisitUpdateKegiatanResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(400)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 400, buf)
 }
 
 type UpdateKegiatan401ApplicationProblemPlusJSONResponse struct {
@@ -14798,14 +14157,12 @@ type UpdateKegiatan401ApplicationProblemPlusJSONResponse struct {
 
 func (response UpdateKegiatan401ApplicationProblemPlusJSONResponse) VisitUpdateKegiatanResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(401)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 401, buf)
 }
 
 type UpdateKegiatan403ApplicationProblemPlusJSONResponse struct {
@@ -14814,14 +14171,12 @@ type UpdateKegiatan403ApplicationProblemPlusJSONResponse struct {
 
 func (response UpdateKegiatan403ApplicationProblemPlusJSONResponse) VisitUpdateKegiatanResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(403)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 403, buf)
 }
 
 type UpdateKegiatan404ApplicationProblemPlusJSONResponse struct {
@@ -14830,14 +14185,12 @@ type UpdateKegiatan404ApplicationProblemPlusJSONResponse struct {
 
 func (response UpdateKegiatan404ApplicationProblemPlusJSONResponse) VisitUpdateKegiatanResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(404)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 404, buf)
 }
 
 type UpdateKegiatan409ApplicationProblemPlusJSONResponse struct {
@@ -14846,14 +14199,12 @@ type UpdateKegiatan409ApplicationProblemPlusJSONResponse struct {
 
 func (response UpdateKegiatan409ApplicationProblemPlusJSONResponse) VisitUpdateKegiatanResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(409)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 409, buf)
 }
 
 type UpdateKegiatan412ApplicationProblemPlusJSONResponse struct {
@@ -14862,14 +14213,12 @@ type UpdateKegiatan412ApplicationProblemPlusJSONResponse struct {
 
 func (response UpdateKegiatan412ApplicationProblemPlusJSONResponse) VisitUpdateKegiatanResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(412)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 412, buf)
 }
 
 type UpdateKegiatan413ApplicationProblemPlusJSONResponse struct {
@@ -14878,14 +14227,12 @@ type UpdateKegiatan413ApplicationProblemPlusJSONResponse struct {
 
 func (response UpdateKegiatan413ApplicationProblemPlusJSONResponse) VisitUpdateKegiatanResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(413)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 413, buf)
 }
 
 type UpdateKegiatan422ApplicationProblemPlusJSONResponse struct {
@@ -14894,14 +14241,12 @@ type UpdateKegiatan422ApplicationProblemPlusJSONResponse struct {
 
 func (response UpdateKegiatan422ApplicationProblemPlusJSONResponse) VisitUpdateKegiatanResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(422)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 422, buf)
 }
 
 type ListKehadiranRequestObject struct {
@@ -14916,14 +14261,12 @@ type ListKehadiran200JSONResponse KehadiranPage
 
 func (response ListKehadiran200JSONResponse) VisitListKehadiranResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(200)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 200, buf)
 }
 
 type ListKehadiran400ApplicationProblemPlusJSONResponse struct {
@@ -14932,14 +14275,12 @@ type ListKehadiran400ApplicationProblemPlusJSONResponse struct {
 
 func (response ListKehadiran400ApplicationProblemPlusJSONResponse) VisitListKehadiranResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(400)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 400, buf)
 }
 
 type ListKehadiran401ApplicationProblemPlusJSONResponse struct {
@@ -14948,14 +14289,12 @@ type ListKehadiran401ApplicationProblemPlusJSONResponse struct {
 
 func (response ListKehadiran401ApplicationProblemPlusJSONResponse) VisitListKehadiranResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(401)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 401, buf)
 }
 
 type ListKehadiran403ApplicationProblemPlusJSONResponse struct {
@@ -14964,14 +14303,12 @@ type ListKehadiran403ApplicationProblemPlusJSONResponse struct {
 
 func (response ListKehadiran403ApplicationProblemPlusJSONResponse) VisitListKehadiranResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(403)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 403, buf)
 }
 
 type ListKehadiran404ApplicationProblemPlusJSONResponse struct {
@@ -14980,14 +14317,12 @@ type ListKehadiran404ApplicationProblemPlusJSONResponse struct {
 
 func (response ListKehadiran404ApplicationProblemPlusJSONResponse) VisitListKehadiranResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(404)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 404, buf)
 }
 
 type ListKehadiran413ApplicationProblemPlusJSONResponse struct {
@@ -14996,14 +14331,12 @@ type ListKehadiran413ApplicationProblemPlusJSONResponse struct {
 
 func (response ListKehadiran413ApplicationProblemPlusJSONResponse) VisitListKehadiranResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(413)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 413, buf)
 }
 
 type CheckInKehadiranRequestObject struct {
@@ -15019,28 +14352,24 @@ type CheckInKehadiran200JSONResponse Kehadiran
 
 func (response CheckInKehadiran200JSONResponse) VisitCheckInKehadiranResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(200)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 200, buf)
 }
 
 type CheckInKehadiran201JSONResponse Kehadiran
 
 func (response CheckInKehadiran201JSONResponse) VisitCheckInKehadiranResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(201)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 201, buf)
 }
 
 type CheckInKehadiran400ApplicationProblemPlusJSONResponse struct {
@@ -15049,14 +14378,12 @@ type CheckInKehadiran400ApplicationProblemPlusJSONResponse struct {
 
 func (response CheckInKehadiran400ApplicationProblemPlusJSONResponse) VisitCheckInKehadiranResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(400)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 400, buf)
 }
 
 type CheckInKehadiran401ApplicationProblemPlusJSONResponse struct {
@@ -15065,14 +14392,12 @@ type CheckInKehadiran401ApplicationProblemPlusJSONResponse struct {
 
 func (response CheckInKehadiran401ApplicationProblemPlusJSONResponse) VisitCheckInKehadiranResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(401)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 401, buf)
 }
 
 type CheckInKehadiran403ApplicationProblemPlusJSONResponse struct {
@@ -15081,14 +14406,12 @@ type CheckInKehadiran403ApplicationProblemPlusJSONResponse struct {
 
 func (response CheckInKehadiran403ApplicationProblemPlusJSONResponse) VisitCheckInKehadiranResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(403)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 403, buf)
 }
 
 type CheckInKehadiran404ApplicationProblemPlusJSONResponse struct {
@@ -15097,14 +14420,12 @@ type CheckInKehadiran404ApplicationProblemPlusJSONResponse struct {
 
 func (response CheckInKehadiran404ApplicationProblemPlusJSONResponse) VisitCheckInKehadiranResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(404)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 404, buf)
 }
 
 type CheckInKehadiran409ApplicationProblemPlusJSONResponse struct {
@@ -15113,14 +14434,12 @@ type CheckInKehadiran409ApplicationProblemPlusJSONResponse struct {
 
 func (response CheckInKehadiran409ApplicationProblemPlusJSONResponse) VisitCheckInKehadiranResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(409)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 409, buf)
 }
 
 type CheckInKehadiran413ApplicationProblemPlusJSONResponse struct {
@@ -15129,14 +14448,12 @@ type CheckInKehadiran413ApplicationProblemPlusJSONResponse struct {
 
 func (response CheckInKehadiran413ApplicationProblemPlusJSONResponse) VisitCheckInKehadiranResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(413)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 413, buf)
 }
 
 type CheckInKehadiran422ApplicationProblemPlusJSONResponse struct {
@@ -15145,14 +14462,12 @@ type CheckInKehadiran422ApplicationProblemPlusJSONResponse struct {
 
 func (response CheckInKehadiran422ApplicationProblemPlusJSONResponse) VisitCheckInKehadiranResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(422)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 422, buf)
 }
 
 type ImportKehadiranRequestObject struct {
@@ -15169,14 +14484,12 @@ type ImportKehadiran200JSONResponse ImporKehadiranHasil
 
 func (response ImportKehadiran200JSONResponse) VisitImportKehadiranResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(200)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 200, buf)
 }
 
 type ImportKehadiran400ApplicationProblemPlusJSONResponse struct {
@@ -15185,14 +14498,12 @@ type ImportKehadiran400ApplicationProblemPlusJSONResponse struct {
 
 func (response ImportKehadiran400ApplicationProblemPlusJSONResponse) VisitImportKehadiranResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(400)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 400, buf)
 }
 
 type ImportKehadiran401ApplicationProblemPlusJSONResponse struct {
@@ -15201,14 +14512,12 @@ type ImportKehadiran401ApplicationProblemPlusJSONResponse struct {
 
 func (response ImportKehadiran401ApplicationProblemPlusJSONResponse) VisitImportKehadiranResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(401)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 401, buf)
 }
 
 type ImportKehadiran403ApplicationProblemPlusJSONResponse struct {
@@ -15217,14 +14526,12 @@ type ImportKehadiran403ApplicationProblemPlusJSONResponse struct {
 
 func (response ImportKehadiran403ApplicationProblemPlusJSONResponse) VisitImportKehadiranResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(403)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 403, buf)
 }
 
 type ImportKehadiran404ApplicationProblemPlusJSONResponse struct {
@@ -15233,14 +14540,12 @@ type ImportKehadiran404ApplicationProblemPlusJSONResponse struct {
 
 func (response ImportKehadiran404ApplicationProblemPlusJSONResponse) VisitImportKehadiranResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(404)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 404, buf)
 }
 
 type ImportKehadiran413ApplicationProblemPlusJSONResponse struct {
@@ -15249,28 +14554,24 @@ type ImportKehadiran413ApplicationProblemPlusJSONResponse struct {
 
 func (response ImportKehadiran413ApplicationProblemPlusJSONResponse) VisitImportKehadiranResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(413)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 413, buf)
 }
 
 type ImportKehadiran422ApplicationProblemPlusJSONResponse ImporKehadiranProblem
 
 func (response ImportKehadiran422ApplicationProblemPlusJSONResponse) VisitImportKehadiranResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(422)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 422, buf)
 }
 
 type KoreksiKehadiranRequestObject struct {
@@ -15286,14 +14587,12 @@ type KoreksiKehadiran201JSONResponse Kehadiran
 
 func (response KoreksiKehadiran201JSONResponse) VisitKoreksiKehadiranResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(201)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 201, buf)
 }
 
 type KoreksiKehadiran400ApplicationProblemPlusJSONResponse struct {
@@ -15302,14 +14601,12 @@ type KoreksiKehadiran400ApplicationProblemPlusJSONResponse struct {
 
 func (response KoreksiKehadiran400ApplicationProblemPlusJSONResponse) VisitKoreksiKehadiranResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(400)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 400, buf)
 }
 
 type KoreksiKehadiran401ApplicationProblemPlusJSONResponse struct {
@@ -15318,14 +14615,12 @@ type KoreksiKehadiran401ApplicationProblemPlusJSONResponse struct {
 
 func (response KoreksiKehadiran401ApplicationProblemPlusJSONResponse) VisitKoreksiKehadiranResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(401)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 401, buf)
 }
 
 type KoreksiKehadiran403ApplicationProblemPlusJSONResponse struct {
@@ -15334,14 +14629,12 @@ type KoreksiKehadiran403ApplicationProblemPlusJSONResponse struct {
 
 func (response KoreksiKehadiran403ApplicationProblemPlusJSONResponse) VisitKoreksiKehadiranResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(403)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 403, buf)
 }
 
 type KoreksiKehadiran404ApplicationProblemPlusJSONResponse struct {
@@ -15350,14 +14643,12 @@ type KoreksiKehadiran404ApplicationProblemPlusJSONResponse struct {
 
 func (response KoreksiKehadiran404ApplicationProblemPlusJSONResponse) VisitKoreksiKehadiranResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(404)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 404, buf)
 }
 
 type KoreksiKehadiran409ApplicationProblemPlusJSONResponse struct {
@@ -15366,14 +14657,12 @@ type KoreksiKehadiran409ApplicationProblemPlusJSONResponse struct {
 
 func (response KoreksiKehadiran409ApplicationProblemPlusJSONResponse) VisitKoreksiKehadiranResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(409)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 409, buf)
 }
 
 type KoreksiKehadiran413ApplicationProblemPlusJSONResponse struct {
@@ -15382,14 +14671,12 @@ type KoreksiKehadiran413ApplicationProblemPlusJSONResponse struct {
 
 func (response KoreksiKehadiran413ApplicationProblemPlusJSONResponse) VisitKoreksiKehadiranResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(413)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 413, buf)
 }
 
 type KoreksiKehadiran422ApplicationProblemPlusJSONResponse struct {
@@ -15398,14 +14685,12 @@ type KoreksiKehadiran422ApplicationProblemPlusJSONResponse struct {
 
 func (response KoreksiKehadiran422ApplicationProblemPlusJSONResponse) VisitKoreksiKehadiranResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(422)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 422, buf)
 }
 
 type GetRekapKehadiranRequestObject struct {
@@ -15420,14 +14705,12 @@ type GetRekapKehadiran200JSONResponse RekapKehadiranPage
 
 func (response GetRekapKehadiran200JSONResponse) VisitGetRekapKehadiranResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(200)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 200, buf)
 }
 
 type GetRekapKehadiran400ApplicationProblemPlusJSONResponse struct {
@@ -15436,14 +14719,12 @@ type GetRekapKehadiran400ApplicationProblemPlusJSONResponse struct {
 
 func (response GetRekapKehadiran400ApplicationProblemPlusJSONResponse) VisitGetRekapKehadiranResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(400)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 400, buf)
 }
 
 type GetRekapKehadiran401ApplicationProblemPlusJSONResponse struct {
@@ -15452,14 +14733,12 @@ type GetRekapKehadiran401ApplicationProblemPlusJSONResponse struct {
 
 func (response GetRekapKehadiran401ApplicationProblemPlusJSONResponse) VisitGetRekapKehadiranResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(401)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 401, buf)
 }
 
 type GetRekapKehadiran403ApplicationProblemPlusJSONResponse struct {
@@ -15468,14 +14747,12 @@ type GetRekapKehadiran403ApplicationProblemPlusJSONResponse struct {
 
 func (response GetRekapKehadiran403ApplicationProblemPlusJSONResponse) VisitGetRekapKehadiranResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(403)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 403, buf)
 }
 
 type GetRekapKehadiran404ApplicationProblemPlusJSONResponse struct {
@@ -15484,14 +14761,12 @@ type GetRekapKehadiran404ApplicationProblemPlusJSONResponse struct {
 
 func (response GetRekapKehadiran404ApplicationProblemPlusJSONResponse) VisitGetRekapKehadiranResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(404)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 404, buf)
 }
 
 type GetRekapKehadiran413ApplicationProblemPlusJSONResponse struct {
@@ -15500,14 +14775,12 @@ type GetRekapKehadiran413ApplicationProblemPlusJSONResponse struct {
 
 func (response GetRekapKehadiran413ApplicationProblemPlusJSONResponse) VisitGetRekapKehadiranResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(413)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 413, buf)
 }
 
 type ListKerjaFleksibelRequestObject struct {
@@ -15522,14 +14795,12 @@ type ListKerjaFleksibel200JSONResponse KerjaFleksibelPage
 
 func (response ListKerjaFleksibel200JSONResponse) VisitListKerjaFleksibelResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(200)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 200, buf)
 }
 
 type ListKerjaFleksibel400ApplicationProblemPlusJSONResponse struct {
@@ -15538,14 +14809,12 @@ type ListKerjaFleksibel400ApplicationProblemPlusJSONResponse struct {
 
 func (response ListKerjaFleksibel400ApplicationProblemPlusJSONResponse) VisitListKerjaFleksibelResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(400)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 400, buf)
 }
 
 type ListKerjaFleksibel401ApplicationProblemPlusJSONResponse struct {
@@ -15554,14 +14823,12 @@ type ListKerjaFleksibel401ApplicationProblemPlusJSONResponse struct {
 
 func (response ListKerjaFleksibel401ApplicationProblemPlusJSONResponse) VisitListKerjaFleksibelResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(401)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 401, buf)
 }
 
 type ListKerjaFleksibel403ApplicationProblemPlusJSONResponse struct {
@@ -15570,14 +14837,12 @@ type ListKerjaFleksibel403ApplicationProblemPlusJSONResponse struct {
 
 func (response ListKerjaFleksibel403ApplicationProblemPlusJSONResponse) VisitListKerjaFleksibelResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(403)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 403, buf)
 }
 
 type ListKerjaFleksibel404ApplicationProblemPlusJSONResponse struct {
@@ -15586,14 +14851,12 @@ type ListKerjaFleksibel404ApplicationProblemPlusJSONResponse struct {
 
 func (response ListKerjaFleksibel404ApplicationProblemPlusJSONResponse) VisitListKerjaFleksibelResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(404)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 404, buf)
 }
 
 type ListKerjaFleksibel413ApplicationProblemPlusJSONResponse struct {
@@ -15602,14 +14865,12 @@ type ListKerjaFleksibel413ApplicationProblemPlusJSONResponse struct {
 
 func (response ListKerjaFleksibel413ApplicationProblemPlusJSONResponse) VisitListKerjaFleksibelResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(413)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 413, buf)
 }
 
 type CreateKerjaFleksibelRequestObject struct {
@@ -15625,14 +14886,12 @@ type CreateKerjaFleksibel201JSONResponse KerjaFleksibel
 
 func (response CreateKerjaFleksibel201JSONResponse) VisitCreateKerjaFleksibelResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(201)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 201, buf)
 }
 
 type CreateKerjaFleksibel400ApplicationProblemPlusJSONResponse struct {
@@ -15641,14 +14900,12 @@ type CreateKerjaFleksibel400ApplicationProblemPlusJSONResponse struct {
 
 func (response CreateKerjaFleksibel400ApplicationProblemPlusJSONResponse) VisitCreateKerjaFleksibelResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(400)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 400, buf)
 }
 
 type CreateKerjaFleksibel401ApplicationProblemPlusJSONResponse struct {
@@ -15657,14 +14914,12 @@ type CreateKerjaFleksibel401ApplicationProblemPlusJSONResponse struct {
 
 func (response CreateKerjaFleksibel401ApplicationProblemPlusJSONResponse) VisitCreateKerjaFleksibelResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(401)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 401, buf)
 }
 
 type CreateKerjaFleksibel403ApplicationProblemPlusJSONResponse struct {
@@ -15673,14 +14928,12 @@ type CreateKerjaFleksibel403ApplicationProblemPlusJSONResponse struct {
 
 func (response CreateKerjaFleksibel403ApplicationProblemPlusJSONResponse) VisitCreateKerjaFleksibelResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(403)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 403, buf)
 }
 
 type CreateKerjaFleksibel404ApplicationProblemPlusJSONResponse struct {
@@ -15689,14 +14942,12 @@ type CreateKerjaFleksibel404ApplicationProblemPlusJSONResponse struct {
 
 func (response CreateKerjaFleksibel404ApplicationProblemPlusJSONResponse) VisitCreateKerjaFleksibelResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(404)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 404, buf)
 }
 
 type CreateKerjaFleksibel409ApplicationProblemPlusJSONResponse struct {
@@ -15705,14 +14956,12 @@ type CreateKerjaFleksibel409ApplicationProblemPlusJSONResponse struct {
 
 func (response CreateKerjaFleksibel409ApplicationProblemPlusJSONResponse) VisitCreateKerjaFleksibelResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(409)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 409, buf)
 }
 
 type CreateKerjaFleksibel413ApplicationProblemPlusJSONResponse struct {
@@ -15721,14 +14970,12 @@ type CreateKerjaFleksibel413ApplicationProblemPlusJSONResponse struct {
 
 func (response CreateKerjaFleksibel413ApplicationProblemPlusJSONResponse) VisitCreateKerjaFleksibelResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(413)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 413, buf)
 }
 
 type CreateKerjaFleksibel422ApplicationProblemPlusJSONResponse struct {
@@ -15737,14 +14984,12 @@ type CreateKerjaFleksibel422ApplicationProblemPlusJSONResponse struct {
 
 func (response CreateKerjaFleksibel422ApplicationProblemPlusJSONResponse) VisitCreateKerjaFleksibelResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(422)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 422, buf)
 }
 
 type DeleteKerjaFleksibelRequestObject struct {
@@ -15769,14 +15014,12 @@ type DeleteKerjaFleksibel400ApplicationProblemPlusJSONResponse struct {
 
 func (response DeleteKerjaFleksibel400ApplicationProblemPlusJSONResponse) VisitDeleteKerjaFleksibelResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(400)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 400, buf)
 }
 
 type DeleteKerjaFleksibel401ApplicationProblemPlusJSONResponse struct {
@@ -15785,14 +15028,12 @@ type DeleteKerjaFleksibel401ApplicationProblemPlusJSONResponse struct {
 
 func (response DeleteKerjaFleksibel401ApplicationProblemPlusJSONResponse) VisitDeleteKerjaFleksibelResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(401)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 401, buf)
 }
 
 type DeleteKerjaFleksibel403ApplicationProblemPlusJSONResponse struct {
@@ -15801,14 +15042,12 @@ type DeleteKerjaFleksibel403ApplicationProblemPlusJSONResponse struct {
 
 func (response DeleteKerjaFleksibel403ApplicationProblemPlusJSONResponse) VisitDeleteKerjaFleksibelResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(403)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 403, buf)
 }
 
 type DeleteKerjaFleksibel404ApplicationProblemPlusJSONResponse struct {
@@ -15817,14 +15056,12 @@ type DeleteKerjaFleksibel404ApplicationProblemPlusJSONResponse struct {
 
 func (response DeleteKerjaFleksibel404ApplicationProblemPlusJSONResponse) VisitDeleteKerjaFleksibelResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(404)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 404, buf)
 }
 
 type DeleteKerjaFleksibel413ApplicationProblemPlusJSONResponse struct {
@@ -15833,14 +15070,12 @@ type DeleteKerjaFleksibel413ApplicationProblemPlusJSONResponse struct {
 
 func (response DeleteKerjaFleksibel413ApplicationProblemPlusJSONResponse) VisitDeleteKerjaFleksibelResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(413)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 413, buf)
 }
 
 type GetKerjaFleksibelRequestObject struct {
@@ -15855,14 +15090,12 @@ type GetKerjaFleksibel200JSONResponse KerjaFleksibel
 
 func (response GetKerjaFleksibel200JSONResponse) VisitGetKerjaFleksibelResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(200)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 200, buf)
 }
 
 type GetKerjaFleksibel400ApplicationProblemPlusJSONResponse struct {
@@ -15871,14 +15104,12 @@ type GetKerjaFleksibel400ApplicationProblemPlusJSONResponse struct {
 
 func (response GetKerjaFleksibel400ApplicationProblemPlusJSONResponse) VisitGetKerjaFleksibelResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(400)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 400, buf)
 }
 
 type GetKerjaFleksibel401ApplicationProblemPlusJSONResponse struct {
@@ -15887,14 +15118,12 @@ type GetKerjaFleksibel401ApplicationProblemPlusJSONResponse struct {
 
 func (response GetKerjaFleksibel401ApplicationProblemPlusJSONResponse) VisitGetKerjaFleksibelResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(401)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 401, buf)
 }
 
 type GetKerjaFleksibel403ApplicationProblemPlusJSONResponse struct {
@@ -15903,14 +15132,12 @@ type GetKerjaFleksibel403ApplicationProblemPlusJSONResponse struct {
 
 func (response GetKerjaFleksibel403ApplicationProblemPlusJSONResponse) VisitGetKerjaFleksibelResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(403)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 403, buf)
 }
 
 type GetKerjaFleksibel404ApplicationProblemPlusJSONResponse struct {
@@ -15919,14 +15146,12 @@ type GetKerjaFleksibel404ApplicationProblemPlusJSONResponse struct {
 
 func (response GetKerjaFleksibel404ApplicationProblemPlusJSONResponse) VisitGetKerjaFleksibelResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(404)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 404, buf)
 }
 
 type GetKerjaFleksibel413ApplicationProblemPlusJSONResponse struct {
@@ -15935,14 +15160,12 @@ type GetKerjaFleksibel413ApplicationProblemPlusJSONResponse struct {
 
 func (response GetKerjaFleksibel413ApplicationProblemPlusJSONResponse) VisitGetKerjaFleksibelResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(413)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 413, buf)
 }
 
 type ListKlienAPIRequestObject struct {
@@ -15957,14 +15180,12 @@ type ListKlienAPI200JSONResponse KlienAPIPage
 
 func (response ListKlienAPI200JSONResponse) VisitListKlienAPIResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(200)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 200, buf)
 }
 
 type ListKlienAPI400ApplicationProblemPlusJSONResponse struct {
@@ -15973,14 +15194,12 @@ type ListKlienAPI400ApplicationProblemPlusJSONResponse struct {
 
 func (response ListKlienAPI400ApplicationProblemPlusJSONResponse) VisitListKlienAPIResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(400)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 400, buf)
 }
 
 type ListKlienAPI401ApplicationProblemPlusJSONResponse struct {
@@ -15989,14 +15208,12 @@ type ListKlienAPI401ApplicationProblemPlusJSONResponse struct {
 
 func (response ListKlienAPI401ApplicationProblemPlusJSONResponse) VisitListKlienAPIResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(401)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 401, buf)
 }
 
 type ListKlienAPI403ApplicationProblemPlusJSONResponse struct {
@@ -16005,14 +15222,12 @@ type ListKlienAPI403ApplicationProblemPlusJSONResponse struct {
 
 func (response ListKlienAPI403ApplicationProblemPlusJSONResponse) VisitListKlienAPIResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(403)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 403, buf)
 }
 
 type ListKlienAPI404ApplicationProblemPlusJSONResponse struct {
@@ -16021,14 +15236,12 @@ type ListKlienAPI404ApplicationProblemPlusJSONResponse struct {
 
 func (response ListKlienAPI404ApplicationProblemPlusJSONResponse) VisitListKlienAPIResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(404)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 404, buf)
 }
 
 type ListKlienAPI413ApplicationProblemPlusJSONResponse struct {
@@ -16037,14 +15250,12 @@ type ListKlienAPI413ApplicationProblemPlusJSONResponse struct {
 
 func (response ListKlienAPI413ApplicationProblemPlusJSONResponse) VisitListKlienAPIResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(413)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 413, buf)
 }
 
 type CreateKlienAPIRequestObject struct {
@@ -16060,14 +15271,12 @@ type CreateKlienAPI201JSONResponse KlienAPICreated
 
 func (response CreateKlienAPI201JSONResponse) VisitCreateKlienAPIResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(201)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 201, buf)
 }
 
 type CreateKlienAPI400ApplicationProblemPlusJSONResponse struct {
@@ -16076,14 +15285,12 @@ type CreateKlienAPI400ApplicationProblemPlusJSONResponse struct {
 
 func (response CreateKlienAPI400ApplicationProblemPlusJSONResponse) VisitCreateKlienAPIResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(400)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 400, buf)
 }
 
 type CreateKlienAPI401ApplicationProblemPlusJSONResponse struct {
@@ -16092,14 +15299,12 @@ type CreateKlienAPI401ApplicationProblemPlusJSONResponse struct {
 
 func (response CreateKlienAPI401ApplicationProblemPlusJSONResponse) VisitCreateKlienAPIResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(401)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 401, buf)
 }
 
 type CreateKlienAPI403ApplicationProblemPlusJSONResponse struct {
@@ -16108,14 +15313,12 @@ type CreateKlienAPI403ApplicationProblemPlusJSONResponse struct {
 
 func (response CreateKlienAPI403ApplicationProblemPlusJSONResponse) VisitCreateKlienAPIResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(403)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 403, buf)
 }
 
 type CreateKlienAPI404ApplicationProblemPlusJSONResponse struct {
@@ -16124,14 +15327,12 @@ type CreateKlienAPI404ApplicationProblemPlusJSONResponse struct {
 
 func (response CreateKlienAPI404ApplicationProblemPlusJSONResponse) VisitCreateKlienAPIResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(404)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 404, buf)
 }
 
 type CreateKlienAPI409ApplicationProblemPlusJSONResponse struct {
@@ -16140,14 +15341,12 @@ type CreateKlienAPI409ApplicationProblemPlusJSONResponse struct {
 
 func (response CreateKlienAPI409ApplicationProblemPlusJSONResponse) VisitCreateKlienAPIResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(409)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 409, buf)
 }
 
 type CreateKlienAPI413ApplicationProblemPlusJSONResponse struct {
@@ -16156,14 +15355,12 @@ type CreateKlienAPI413ApplicationProblemPlusJSONResponse struct {
 
 func (response CreateKlienAPI413ApplicationProblemPlusJSONResponse) VisitCreateKlienAPIResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(413)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 413, buf)
 }
 
 type CreateKlienAPI422ApplicationProblemPlusJSONResponse struct {
@@ -16172,14 +15369,12 @@ type CreateKlienAPI422ApplicationProblemPlusJSONResponse struct {
 
 func (response CreateKlienAPI422ApplicationProblemPlusJSONResponse) VisitCreateKlienAPIResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(422)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 422, buf)
 }
 
 type RevokeKlienAPIRequestObject struct {
@@ -16204,14 +15399,12 @@ type RevokeKlienAPI400ApplicationProblemPlusJSONResponse struct {
 
 func (response RevokeKlienAPI400ApplicationProblemPlusJSONResponse) VisitRevokeKlienAPIResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(400)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 400, buf)
 }
 
 type RevokeKlienAPI401ApplicationProblemPlusJSONResponse struct {
@@ -16220,14 +15413,12 @@ type RevokeKlienAPI401ApplicationProblemPlusJSONResponse struct {
 
 func (response RevokeKlienAPI401ApplicationProblemPlusJSONResponse) VisitRevokeKlienAPIResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(401)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 401, buf)
 }
 
 type RevokeKlienAPI403ApplicationProblemPlusJSONResponse struct {
@@ -16236,14 +15427,12 @@ type RevokeKlienAPI403ApplicationProblemPlusJSONResponse struct {
 
 func (response RevokeKlienAPI403ApplicationProblemPlusJSONResponse) VisitRevokeKlienAPIResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(403)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 403, buf)
 }
 
 type RevokeKlienAPI404ApplicationProblemPlusJSONResponse struct {
@@ -16252,14 +15441,12 @@ type RevokeKlienAPI404ApplicationProblemPlusJSONResponse struct {
 
 func (response RevokeKlienAPI404ApplicationProblemPlusJSONResponse) VisitRevokeKlienAPIResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(404)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 404, buf)
 }
 
 type RevokeKlienAPI413ApplicationProblemPlusJSONResponse struct {
@@ -16268,14 +15455,12 @@ type RevokeKlienAPI413ApplicationProblemPlusJSONResponse struct {
 
 func (response RevokeKlienAPI413ApplicationProblemPlusJSONResponse) VisitRevokeKlienAPIResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(413)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 413, buf)
 }
 
 type ListMasukanTPPRequestObject struct {
@@ -16292,14 +15477,12 @@ type ListMasukanTPP200JSONResponse MasukanTPPPage
 
 func (response ListMasukanTPP200JSONResponse) VisitListMasukanTPPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(200)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 200, buf)
 }
 
 type ListMasukanTPP400ApplicationProblemPlusJSONResponse struct {
@@ -16308,14 +15491,12 @@ type ListMasukanTPP400ApplicationProblemPlusJSONResponse struct {
 
 func (response ListMasukanTPP400ApplicationProblemPlusJSONResponse) VisitListMasukanTPPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(400)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 400, buf)
 }
 
 type ListMasukanTPP401ApplicationProblemPlusJSONResponse struct {
@@ -16324,14 +15505,12 @@ type ListMasukanTPP401ApplicationProblemPlusJSONResponse struct {
 
 func (response ListMasukanTPP401ApplicationProblemPlusJSONResponse) VisitListMasukanTPPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(401)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 401, buf)
 }
 
 type ListMasukanTPP403ApplicationProblemPlusJSONResponse struct {
@@ -16340,14 +15519,12 @@ type ListMasukanTPP403ApplicationProblemPlusJSONResponse struct {
 
 func (response ListMasukanTPP403ApplicationProblemPlusJSONResponse) VisitListMasukanTPPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(403)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 403, buf)
 }
 
 type ListMasukanTPP413ApplicationProblemPlusJSONResponse struct {
@@ -16356,14 +15533,12 @@ type ListMasukanTPP413ApplicationProblemPlusJSONResponse struct {
 
 func (response ListMasukanTPP413ApplicationProblemPlusJSONResponse) VisitListMasukanTPPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(413)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 413, buf)
 }
 
 type PutMasukanTPPRequestObject struct {
@@ -16382,14 +15557,12 @@ type PutMasukanTPP200JSONResponse struct {
 
 func (response PutMasukanTPP200JSONResponse) VisitPutMasukanTPPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(200)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 200, buf)
 }
 
 type PutMasukanTPP400ApplicationProblemPlusJSONResponse struct {
@@ -16398,14 +15571,12 @@ type PutMasukanTPP400ApplicationProblemPlusJSONResponse struct {
 
 func (response PutMasukanTPP400ApplicationProblemPlusJSONResponse) VisitPutMasukanTPPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(400)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 400, buf)
 }
 
 type PutMasukanTPP401ApplicationProblemPlusJSONResponse struct {
@@ -16414,14 +15585,12 @@ type PutMasukanTPP401ApplicationProblemPlusJSONResponse struct {
 
 func (response PutMasukanTPP401ApplicationProblemPlusJSONResponse) VisitPutMasukanTPPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(401)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 401, buf)
 }
 
 type PutMasukanTPP403ApplicationProblemPlusJSONResponse struct {
@@ -16430,14 +15599,12 @@ type PutMasukanTPP403ApplicationProblemPlusJSONResponse struct {
 
 func (response PutMasukanTPP403ApplicationProblemPlusJSONResponse) VisitPutMasukanTPPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(403)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 403, buf)
 }
 
 type PutMasukanTPP409ApplicationProblemPlusJSONResponse struct {
@@ -16446,14 +15613,12 @@ type PutMasukanTPP409ApplicationProblemPlusJSONResponse struct {
 
 func (response PutMasukanTPP409ApplicationProblemPlusJSONResponse) VisitPutMasukanTPPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(409)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 409, buf)
 }
 
 type PutMasukanTPP413ApplicationProblemPlusJSONResponse struct {
@@ -16462,14 +15627,12 @@ type PutMasukanTPP413ApplicationProblemPlusJSONResponse struct {
 
 func (response PutMasukanTPP413ApplicationProblemPlusJSONResponse) VisitPutMasukanTPPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(413)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 413, buf)
 }
 
 type PutMasukanTPP422ApplicationProblemPlusJSONResponse struct {
@@ -16478,14 +15641,12 @@ type PutMasukanTPP422ApplicationProblemPlusJSONResponse struct {
 
 func (response PutMasukanTPP422ApplicationProblemPlusJSONResponse) VisitPutMasukanTPPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(422)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 422, buf)
 }
 
 type GetMeRequestObject struct {
@@ -16499,14 +15660,12 @@ type GetMe200JSONResponse Me
 
 func (response GetMe200JSONResponse) VisitGetMeResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(200)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 200, buf)
 }
 
 type GetMe401ApplicationProblemPlusJSONResponse struct {
@@ -16515,14 +15674,12 @@ type GetMe401ApplicationProblemPlusJSONResponse struct {
 
 func (response GetMe401ApplicationProblemPlusJSONResponse) VisitGetMeResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(401)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 401, buf)
 }
 
 type GetMe413ApplicationProblemPlusJSONResponse struct {
@@ -16531,14 +15688,12 @@ type GetMe413ApplicationProblemPlusJSONResponse struct {
 
 func (response GetMe413ApplicationProblemPlusJSONResponse) VisitGetMeResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(413)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 413, buf)
 }
 
 type ChangeMyPasswordRequestObject struct {
@@ -16563,14 +15718,12 @@ type ChangeMyPassword400ApplicationProblemPlusJSONResponse struct {
 
 func (response ChangeMyPassword400ApplicationProblemPlusJSONResponse) VisitChangeMyPasswordResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(400)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 400, buf)
 }
 
 type ChangeMyPassword401ApplicationProblemPlusJSONResponse struct {
@@ -16579,14 +15732,12 @@ type ChangeMyPassword401ApplicationProblemPlusJSONResponse struct {
 
 func (response ChangeMyPassword401ApplicationProblemPlusJSONResponse) VisitChangeMyPasswordResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(401)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 401, buf)
 }
 
 type ChangeMyPassword403ApplicationProblemPlusJSONResponse struct {
@@ -16595,14 +15746,12 @@ type ChangeMyPassword403ApplicationProblemPlusJSONResponse struct {
 
 func (response ChangeMyPassword403ApplicationProblemPlusJSONResponse) VisitChangeMyPasswordResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(403)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 403, buf)
 }
 
 type ChangeMyPassword413ApplicationProblemPlusJSONResponse struct {
@@ -16611,14 +15760,12 @@ type ChangeMyPassword413ApplicationProblemPlusJSONResponse struct {
 
 func (response ChangeMyPassword413ApplicationProblemPlusJSONResponse) VisitChangeMyPasswordResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(413)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 413, buf)
 }
 
 type ListPemetaanMesinRequestObject struct {
@@ -16635,14 +15782,12 @@ type ListPemetaanMesin200JSONResponse struct {
 
 func (response ListPemetaanMesin200JSONResponse) VisitListPemetaanMesinResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(200)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 200, buf)
 }
 
 type ListPemetaanMesin400ApplicationProblemPlusJSONResponse struct {
@@ -16651,14 +15796,12 @@ type ListPemetaanMesin400ApplicationProblemPlusJSONResponse struct {
 
 func (response ListPemetaanMesin400ApplicationProblemPlusJSONResponse) VisitListPemetaanMesinResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(400)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 400, buf)
 }
 
 type ListPemetaanMesin401ApplicationProblemPlusJSONResponse struct {
@@ -16667,14 +15810,12 @@ type ListPemetaanMesin401ApplicationProblemPlusJSONResponse struct {
 
 func (response ListPemetaanMesin401ApplicationProblemPlusJSONResponse) VisitListPemetaanMesinResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(401)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 401, buf)
 }
 
 type ListPemetaanMesin403ApplicationProblemPlusJSONResponse struct {
@@ -16683,14 +15824,12 @@ type ListPemetaanMesin403ApplicationProblemPlusJSONResponse struct {
 
 func (response ListPemetaanMesin403ApplicationProblemPlusJSONResponse) VisitListPemetaanMesinResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(403)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 403, buf)
 }
 
 type ListPemetaanMesin404ApplicationProblemPlusJSONResponse struct {
@@ -16699,14 +15838,12 @@ type ListPemetaanMesin404ApplicationProblemPlusJSONResponse struct {
 
 func (response ListPemetaanMesin404ApplicationProblemPlusJSONResponse) VisitListPemetaanMesinResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(404)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 404, buf)
 }
 
 type ListPemetaanMesin413ApplicationProblemPlusJSONResponse struct {
@@ -16715,14 +15852,12 @@ type ListPemetaanMesin413ApplicationProblemPlusJSONResponse struct {
 
 func (response ListPemetaanMesin413ApplicationProblemPlusJSONResponse) VisitListPemetaanMesinResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(413)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 413, buf)
 }
 
 type PutPemetaanMesinRequestObject struct {
@@ -16739,14 +15874,12 @@ type PutPemetaanMesin200JSONResponse struct {
 
 func (response PutPemetaanMesin200JSONResponse) VisitPutPemetaanMesinResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(200)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 200, buf)
 }
 
 type PutPemetaanMesin400ApplicationProblemPlusJSONResponse struct {
@@ -16755,14 +15888,12 @@ type PutPemetaanMesin400ApplicationProblemPlusJSONResponse struct {
 
 func (response PutPemetaanMesin400ApplicationProblemPlusJSONResponse) VisitPutPemetaanMesinResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(400)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 400, buf)
 }
 
 type PutPemetaanMesin401ApplicationProblemPlusJSONResponse struct {
@@ -16771,14 +15902,12 @@ type PutPemetaanMesin401ApplicationProblemPlusJSONResponse struct {
 
 func (response PutPemetaanMesin401ApplicationProblemPlusJSONResponse) VisitPutPemetaanMesinResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(401)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 401, buf)
 }
 
 type PutPemetaanMesin403ApplicationProblemPlusJSONResponse struct {
@@ -16787,14 +15916,12 @@ type PutPemetaanMesin403ApplicationProblemPlusJSONResponse struct {
 
 func (response PutPemetaanMesin403ApplicationProblemPlusJSONResponse) VisitPutPemetaanMesinResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(403)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 403, buf)
 }
 
 type PutPemetaanMesin404ApplicationProblemPlusJSONResponse struct {
@@ -16803,14 +15930,12 @@ type PutPemetaanMesin404ApplicationProblemPlusJSONResponse struct {
 
 func (response PutPemetaanMesin404ApplicationProblemPlusJSONResponse) VisitPutPemetaanMesinResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(404)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 404, buf)
 }
 
 type PutPemetaanMesin413ApplicationProblemPlusJSONResponse struct {
@@ -16819,14 +15944,12 @@ type PutPemetaanMesin413ApplicationProblemPlusJSONResponse struct {
 
 func (response PutPemetaanMesin413ApplicationProblemPlusJSONResponse) VisitPutPemetaanMesinResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(413)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 413, buf)
 }
 
 type GetPaguTPPRequestObject struct {
@@ -16848,17 +15971,15 @@ type GetPaguTPP200JSONResponse struct {
 
 func (response GetPaguTPP200JSONResponse) VisitGetPaguTPPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+	buf, err := jsonresp.Encode(response.Body)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/json")
 	if response.Headers.ETag != nil {
 		w.Header().Set("ETag", fmt.Sprint(*response.Headers.ETag))
 	}
-	w.WriteHeader(200)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 200, buf)
 }
 
 type GetPaguTPP400ApplicationProblemPlusJSONResponse struct {
@@ -16867,14 +15988,12 @@ type GetPaguTPP400ApplicationProblemPlusJSONResponse struct {
 
 func (response GetPaguTPP400ApplicationProblemPlusJSONResponse) VisitGetPaguTPPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(400)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 400, buf)
 }
 
 type GetPaguTPP401ApplicationProblemPlusJSONResponse struct {
@@ -16883,14 +16002,12 @@ type GetPaguTPP401ApplicationProblemPlusJSONResponse struct {
 
 func (response GetPaguTPP401ApplicationProblemPlusJSONResponse) VisitGetPaguTPPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(401)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 401, buf)
 }
 
 type GetPaguTPP403ApplicationProblemPlusJSONResponse struct {
@@ -16899,14 +16016,12 @@ type GetPaguTPP403ApplicationProblemPlusJSONResponse struct {
 
 func (response GetPaguTPP403ApplicationProblemPlusJSONResponse) VisitGetPaguTPPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(403)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 403, buf)
 }
 
 type GetPaguTPP413ApplicationProblemPlusJSONResponse struct {
@@ -16915,14 +16030,12 @@ type GetPaguTPP413ApplicationProblemPlusJSONResponse struct {
 
 func (response GetPaguTPP413ApplicationProblemPlusJSONResponse) VisitGetPaguTPPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(413)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 413, buf)
 }
 
 type PutPaguTPPRequestObject struct {
@@ -16946,17 +16059,15 @@ type PutPaguTPP200JSONResponse struct {
 
 func (response PutPaguTPP200JSONResponse) VisitPutPaguTPPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+	buf, err := jsonresp.Encode(response.Body)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/json")
 	if response.Headers.ETag != nil {
 		w.Header().Set("ETag", fmt.Sprint(*response.Headers.ETag))
 	}
-	w.WriteHeader(200)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 200, buf)
 }
 
 type PutPaguTPP400ApplicationProblemPlusJSONResponse struct {
@@ -16965,14 +16076,12 @@ type PutPaguTPP400ApplicationProblemPlusJSONResponse struct {
 
 func (response PutPaguTPP400ApplicationProblemPlusJSONResponse) VisitPutPaguTPPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(400)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 400, buf)
 }
 
 type PutPaguTPP401ApplicationProblemPlusJSONResponse struct {
@@ -16981,14 +16090,12 @@ type PutPaguTPP401ApplicationProblemPlusJSONResponse struct {
 
 func (response PutPaguTPP401ApplicationProblemPlusJSONResponse) VisitPutPaguTPPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(401)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 401, buf)
 }
 
 type PutPaguTPP403ApplicationProblemPlusJSONResponse struct {
@@ -16997,14 +16104,12 @@ type PutPaguTPP403ApplicationProblemPlusJSONResponse struct {
 
 func (response PutPaguTPP403ApplicationProblemPlusJSONResponse) VisitPutPaguTPPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(403)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 403, buf)
 }
 
 type PutPaguTPP404ApplicationProblemPlusJSONResponse struct {
@@ -17013,14 +16118,12 @@ type PutPaguTPP404ApplicationProblemPlusJSONResponse struct {
 
 func (response PutPaguTPP404ApplicationProblemPlusJSONResponse) VisitPutPaguTPPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(404)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 404, buf)
 }
 
 type PutPaguTPP412ApplicationProblemPlusJSONResponse struct {
@@ -17029,14 +16132,12 @@ type PutPaguTPP412ApplicationProblemPlusJSONResponse struct {
 
 func (response PutPaguTPP412ApplicationProblemPlusJSONResponse) VisitPutPaguTPPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(412)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 412, buf)
 }
 
 type PutPaguTPP413ApplicationProblemPlusJSONResponse struct {
@@ -17045,14 +16146,12 @@ type PutPaguTPP413ApplicationProblemPlusJSONResponse struct {
 
 func (response PutPaguTPP413ApplicationProblemPlusJSONResponse) VisitPutPaguTPPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(413)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 413, buf)
 }
 
 type PutPaguTPP422ApplicationProblemPlusJSONResponse struct {
@@ -17061,14 +16160,12 @@ type PutPaguTPP422ApplicationProblemPlusJSONResponse struct {
 
 func (response PutPaguTPP422ApplicationProblemPlusJSONResponse) VisitPutPaguTPPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(422)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 422, buf)
 }
 
 type ListPegawaiRequestObject struct {
@@ -17083,14 +16180,12 @@ type ListPegawai200JSONResponse PegawaiPage
 
 func (response ListPegawai200JSONResponse) VisitListPegawaiResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(200)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 200, buf)
 }
 
 type ListPegawai400ApplicationProblemPlusJSONResponse struct {
@@ -17099,14 +16194,12 @@ type ListPegawai400ApplicationProblemPlusJSONResponse struct {
 
 func (response ListPegawai400ApplicationProblemPlusJSONResponse) VisitListPegawaiResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(400)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 400, buf)
 }
 
 type ListPegawai401ApplicationProblemPlusJSONResponse struct {
@@ -17115,14 +16208,12 @@ type ListPegawai401ApplicationProblemPlusJSONResponse struct {
 
 func (response ListPegawai401ApplicationProblemPlusJSONResponse) VisitListPegawaiResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(401)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 401, buf)
 }
 
 type ListPegawai403ApplicationProblemPlusJSONResponse struct {
@@ -17131,14 +16222,12 @@ type ListPegawai403ApplicationProblemPlusJSONResponse struct {
 
 func (response ListPegawai403ApplicationProblemPlusJSONResponse) VisitListPegawaiResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(403)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 403, buf)
 }
 
 type ListPegawai404ApplicationProblemPlusJSONResponse struct {
@@ -17147,14 +16236,12 @@ type ListPegawai404ApplicationProblemPlusJSONResponse struct {
 
 func (response ListPegawai404ApplicationProblemPlusJSONResponse) VisitListPegawaiResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(404)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 404, buf)
 }
 
 type ListPegawai413ApplicationProblemPlusJSONResponse struct {
@@ -17163,14 +16250,12 @@ type ListPegawai413ApplicationProblemPlusJSONResponse struct {
 
 func (response ListPegawai413ApplicationProblemPlusJSONResponse) VisitListPegawaiResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(413)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 413, buf)
 }
 
 type CreatePegawaiRequestObject struct {
@@ -17193,17 +16278,15 @@ type CreatePegawai201JSONResponse struct {
 
 func (response CreatePegawai201JSONResponse) VisitCreatePegawaiResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+	buf, err := jsonresp.Encode(response.Body)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/json")
 	if response.Headers.ETag != nil {
 		w.Header().Set("ETag", fmt.Sprint(*response.Headers.ETag))
 	}
-	w.WriteHeader(201)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 201, buf)
 }
 
 type CreatePegawai400ApplicationProblemPlusJSONResponse struct {
@@ -17212,14 +16295,12 @@ type CreatePegawai400ApplicationProblemPlusJSONResponse struct {
 
 func (response CreatePegawai400ApplicationProblemPlusJSONResponse) VisitCreatePegawaiResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(400)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 400, buf)
 }
 
 type CreatePegawai401ApplicationProblemPlusJSONResponse struct {
@@ -17228,14 +16309,12 @@ type CreatePegawai401ApplicationProblemPlusJSONResponse struct {
 
 func (response CreatePegawai401ApplicationProblemPlusJSONResponse) VisitCreatePegawaiResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(401)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 401, buf)
 }
 
 type CreatePegawai403ApplicationProblemPlusJSONResponse struct {
@@ -17244,14 +16323,12 @@ type CreatePegawai403ApplicationProblemPlusJSONResponse struct {
 
 func (response CreatePegawai403ApplicationProblemPlusJSONResponse) VisitCreatePegawaiResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(403)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 403, buf)
 }
 
 type CreatePegawai404ApplicationProblemPlusJSONResponse struct {
@@ -17260,14 +16337,12 @@ type CreatePegawai404ApplicationProblemPlusJSONResponse struct {
 
 func (response CreatePegawai404ApplicationProblemPlusJSONResponse) VisitCreatePegawaiResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(404)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 404, buf)
 }
 
 type CreatePegawai409ApplicationProblemPlusJSONResponse struct {
@@ -17276,14 +16351,12 @@ type CreatePegawai409ApplicationProblemPlusJSONResponse struct {
 
 func (response CreatePegawai409ApplicationProblemPlusJSONResponse) VisitCreatePegawaiResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(409)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 409, buf)
 }
 
 type CreatePegawai413ApplicationProblemPlusJSONResponse struct {
@@ -17292,14 +16365,12 @@ type CreatePegawai413ApplicationProblemPlusJSONResponse struct {
 
 func (response CreatePegawai413ApplicationProblemPlusJSONResponse) VisitCreatePegawaiResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(413)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 413, buf)
 }
 
 type CreatePegawai422ApplicationProblemPlusJSONResponse struct {
@@ -17308,14 +16379,12 @@ type CreatePegawai422ApplicationProblemPlusJSONResponse struct {
 
 func (response CreatePegawai422ApplicationProblemPlusJSONResponse) VisitCreatePegawaiResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(422)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 422, buf)
 }
 
 type ExportPegawaiRequestObject struct {
@@ -17360,14 +16429,12 @@ type ExportPegawai400ApplicationProblemPlusJSONResponse struct {
 
 func (response ExportPegawai400ApplicationProblemPlusJSONResponse) VisitExportPegawaiResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(400)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 400, buf)
 }
 
 type ExportPegawai401ApplicationProblemPlusJSONResponse struct {
@@ -17376,14 +16443,12 @@ type ExportPegawai401ApplicationProblemPlusJSONResponse struct {
 
 func (response ExportPegawai401ApplicationProblemPlusJSONResponse) VisitExportPegawaiResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(401)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 401, buf)
 }
 
 type ExportPegawai403ApplicationProblemPlusJSONResponse struct {
@@ -17392,14 +16457,12 @@ type ExportPegawai403ApplicationProblemPlusJSONResponse struct {
 
 func (response ExportPegawai403ApplicationProblemPlusJSONResponse) VisitExportPegawaiResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(403)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 403, buf)
 }
 
 type ExportPegawai404ApplicationProblemPlusJSONResponse struct {
@@ -17408,14 +16471,12 @@ type ExportPegawai404ApplicationProblemPlusJSONResponse struct {
 
 func (response ExportPegawai404ApplicationProblemPlusJSONResponse) VisitExportPegawaiResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(404)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 404, buf)
 }
 
 type ExportPegawai413ApplicationProblemPlusJSONResponse struct {
@@ -17424,14 +16485,12 @@ type ExportPegawai413ApplicationProblemPlusJSONResponse struct {
 
 func (response ExportPegawai413ApplicationProblemPlusJSONResponse) VisitExportPegawaiResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(413)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 413, buf)
 }
 
 type ImportPegawaiRequestObject struct {
@@ -17447,14 +16506,12 @@ type ImportPegawai200JSONResponse ImportReport
 
 func (response ImportPegawai200JSONResponse) VisitImportPegawaiResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(200)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 200, buf)
 }
 
 type ImportPegawai400ApplicationProblemPlusJSONResponse struct {
@@ -17463,14 +16520,12 @@ type ImportPegawai400ApplicationProblemPlusJSONResponse struct {
 
 func (response ImportPegawai400ApplicationProblemPlusJSONResponse) VisitImportPegawaiResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(400)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 400, buf)
 }
 
 type ImportPegawai401ApplicationProblemPlusJSONResponse struct {
@@ -17479,14 +16534,12 @@ type ImportPegawai401ApplicationProblemPlusJSONResponse struct {
 
 func (response ImportPegawai401ApplicationProblemPlusJSONResponse) VisitImportPegawaiResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(401)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 401, buf)
 }
 
 type ImportPegawai403ApplicationProblemPlusJSONResponse struct {
@@ -17495,14 +16548,12 @@ type ImportPegawai403ApplicationProblemPlusJSONResponse struct {
 
 func (response ImportPegawai403ApplicationProblemPlusJSONResponse) VisitImportPegawaiResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(403)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 403, buf)
 }
 
 type ImportPegawai404ApplicationProblemPlusJSONResponse struct {
@@ -17511,14 +16562,12 @@ type ImportPegawai404ApplicationProblemPlusJSONResponse struct {
 
 func (response ImportPegawai404ApplicationProblemPlusJSONResponse) VisitImportPegawaiResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(404)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 404, buf)
 }
 
 type ImportPegawai413ApplicationProblemPlusJSONResponse struct {
@@ -17527,28 +16576,24 @@ type ImportPegawai413ApplicationProblemPlusJSONResponse struct {
 
 func (response ImportPegawai413ApplicationProblemPlusJSONResponse) VisitImportPegawaiResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(413)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 413, buf)
 }
 
 type ImportPegawai422ApplicationProblemPlusJSONResponse ImportProblem
 
 func (response ImportPegawai422ApplicationProblemPlusJSONResponse) VisitImportPegawaiResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(422)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 422, buf)
 }
 
 type GetPegawaiRequestObject struct {
@@ -17571,17 +16616,15 @@ type GetPegawai200JSONResponse struct {
 
 func (response GetPegawai200JSONResponse) VisitGetPegawaiResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+	buf, err := jsonresp.Encode(response.Body)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/json")
 	if response.Headers.ETag != nil {
 		w.Header().Set("ETag", fmt.Sprint(*response.Headers.ETag))
 	}
-	w.WriteHeader(200)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 200, buf)
 }
 
 type GetPegawai400ApplicationProblemPlusJSONResponse struct {
@@ -17590,14 +16633,12 @@ type GetPegawai400ApplicationProblemPlusJSONResponse struct {
 
 func (response GetPegawai400ApplicationProblemPlusJSONResponse) VisitGetPegawaiResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(400)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 400, buf)
 }
 
 type GetPegawai401ApplicationProblemPlusJSONResponse struct {
@@ -17606,14 +16647,12 @@ type GetPegawai401ApplicationProblemPlusJSONResponse struct {
 
 func (response GetPegawai401ApplicationProblemPlusJSONResponse) VisitGetPegawaiResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(401)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 401, buf)
 }
 
 type GetPegawai404ApplicationProblemPlusJSONResponse struct {
@@ -17622,14 +16661,12 @@ type GetPegawai404ApplicationProblemPlusJSONResponse struct {
 
 func (response GetPegawai404ApplicationProblemPlusJSONResponse) VisitGetPegawaiResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(404)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 404, buf)
 }
 
 type GetPegawai413ApplicationProblemPlusJSONResponse struct {
@@ -17638,14 +16675,12 @@ type GetPegawai413ApplicationProblemPlusJSONResponse struct {
 
 func (response GetPegawai413ApplicationProblemPlusJSONResponse) VisitGetPegawaiResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(413)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 413, buf)
 }
 
 type UpdatePegawaiRequestObject struct {
@@ -17669,17 +16704,15 @@ type UpdatePegawai200JSONResponse struct {
 
 func (response UpdatePegawai200JSONResponse) VisitUpdatePegawaiResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+	buf, err := jsonresp.Encode(response.Body)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/json")
 	if response.Headers.ETag != nil {
 		w.Header().Set("ETag", fmt.Sprint(*response.Headers.ETag))
 	}
-	w.WriteHeader(200)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 200, buf)
 }
 
 type UpdatePegawai400ApplicationProblemPlusJSONResponse struct {
@@ -17688,14 +16721,12 @@ type UpdatePegawai400ApplicationProblemPlusJSONResponse struct {
 
 func (response UpdatePegawai400ApplicationProblemPlusJSONResponse) VisitUpdatePegawaiResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(400)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 400, buf)
 }
 
 type UpdatePegawai401ApplicationProblemPlusJSONResponse struct {
@@ -17704,14 +16735,12 @@ type UpdatePegawai401ApplicationProblemPlusJSONResponse struct {
 
 func (response UpdatePegawai401ApplicationProblemPlusJSONResponse) VisitUpdatePegawaiResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(401)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 401, buf)
 }
 
 type UpdatePegawai403ApplicationProblemPlusJSONResponse struct {
@@ -17720,14 +16749,12 @@ type UpdatePegawai403ApplicationProblemPlusJSONResponse struct {
 
 func (response UpdatePegawai403ApplicationProblemPlusJSONResponse) VisitUpdatePegawaiResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(403)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 403, buf)
 }
 
 type UpdatePegawai404ApplicationProblemPlusJSONResponse struct {
@@ -17736,14 +16763,12 @@ type UpdatePegawai404ApplicationProblemPlusJSONResponse struct {
 
 func (response UpdatePegawai404ApplicationProblemPlusJSONResponse) VisitUpdatePegawaiResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(404)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 404, buf)
 }
 
 type UpdatePegawai412ApplicationProblemPlusJSONResponse struct {
@@ -17752,14 +16777,12 @@ type UpdatePegawai412ApplicationProblemPlusJSONResponse struct {
 
 func (response UpdatePegawai412ApplicationProblemPlusJSONResponse) VisitUpdatePegawaiResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(412)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 412, buf)
 }
 
 type UpdatePegawai413ApplicationProblemPlusJSONResponse struct {
@@ -17768,14 +16791,12 @@ type UpdatePegawai413ApplicationProblemPlusJSONResponse struct {
 
 func (response UpdatePegawai413ApplicationProblemPlusJSONResponse) VisitUpdatePegawaiResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(413)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 413, buf)
 }
 
 type GetAtasanPegawaiRequestObject struct {
@@ -17791,14 +16812,12 @@ type GetAtasanPegawai200JSONResponse ReportingLine
 
 func (response GetAtasanPegawai200JSONResponse) VisitGetAtasanPegawaiResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(200)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 200, buf)
 }
 
 type GetAtasanPegawai400ApplicationProblemPlusJSONResponse struct {
@@ -17807,14 +16826,12 @@ type GetAtasanPegawai400ApplicationProblemPlusJSONResponse struct {
 
 func (response GetAtasanPegawai400ApplicationProblemPlusJSONResponse) VisitGetAtasanPegawaiResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(400)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 400, buf)
 }
 
 type GetAtasanPegawai401ApplicationProblemPlusJSONResponse struct {
@@ -17823,14 +16840,12 @@ type GetAtasanPegawai401ApplicationProblemPlusJSONResponse struct {
 
 func (response GetAtasanPegawai401ApplicationProblemPlusJSONResponse) VisitGetAtasanPegawaiResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(401)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 401, buf)
 }
 
 type GetAtasanPegawai404ApplicationProblemPlusJSONResponse struct {
@@ -17839,14 +16854,12 @@ type GetAtasanPegawai404ApplicationProblemPlusJSONResponse struct {
 
 func (response GetAtasanPegawai404ApplicationProblemPlusJSONResponse) VisitGetAtasanPegawaiResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(404)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 404, buf)
 }
 
 type GetAtasanPegawai413ApplicationProblemPlusJSONResponse struct {
@@ -17855,14 +16868,12 @@ type GetAtasanPegawai413ApplicationProblemPlusJSONResponse struct {
 
 func (response GetAtasanPegawai413ApplicationProblemPlusJSONResponse) VisitGetAtasanPegawaiResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(413)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 413, buf)
 }
 
 type ListBawahanPegawaiRequestObject struct {
@@ -17880,14 +16891,12 @@ type ListBawahanPegawai200JSONResponse struct {
 
 func (response ListBawahanPegawai200JSONResponse) VisitListBawahanPegawaiResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(200)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 200, buf)
 }
 
 type ListBawahanPegawai400ApplicationProblemPlusJSONResponse struct {
@@ -17896,14 +16905,12 @@ type ListBawahanPegawai400ApplicationProblemPlusJSONResponse struct {
 
 func (response ListBawahanPegawai400ApplicationProblemPlusJSONResponse) VisitListBawahanPegawaiResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(400)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 400, buf)
 }
 
 type ListBawahanPegawai401ApplicationProblemPlusJSONResponse struct {
@@ -17912,14 +16919,12 @@ type ListBawahanPegawai401ApplicationProblemPlusJSONResponse struct {
 
 func (response ListBawahanPegawai401ApplicationProblemPlusJSONResponse) VisitListBawahanPegawaiResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(401)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 401, buf)
 }
 
 type ListBawahanPegawai404ApplicationProblemPlusJSONResponse struct {
@@ -17928,14 +16933,12 @@ type ListBawahanPegawai404ApplicationProblemPlusJSONResponse struct {
 
 func (response ListBawahanPegawai404ApplicationProblemPlusJSONResponse) VisitListBawahanPegawaiResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(404)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 404, buf)
 }
 
 type ListBawahanPegawai413ApplicationProblemPlusJSONResponse struct {
@@ -17944,14 +16947,12 @@ type ListBawahanPegawai413ApplicationProblemPlusJSONResponse struct {
 
 func (response ListBawahanPegawai413ApplicationProblemPlusJSONResponse) VisitListBawahanPegawaiResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(413)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 413, buf)
 }
 
 type ListRiwayatPegawaiRequestObject struct {
@@ -17968,14 +16969,12 @@ type ListRiwayatPegawai200JSONResponse struct {
 
 func (response ListRiwayatPegawai200JSONResponse) VisitListRiwayatPegawaiResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(200)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 200, buf)
 }
 
 type ListRiwayatPegawai400ApplicationProblemPlusJSONResponse struct {
@@ -17984,14 +16983,12 @@ type ListRiwayatPegawai400ApplicationProblemPlusJSONResponse struct {
 
 func (response ListRiwayatPegawai400ApplicationProblemPlusJSONResponse) VisitListRiwayatPegawaiResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(400)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 400, buf)
 }
 
 type ListRiwayatPegawai401ApplicationProblemPlusJSONResponse struct {
@@ -18000,14 +16997,12 @@ type ListRiwayatPegawai401ApplicationProblemPlusJSONResponse struct {
 
 func (response ListRiwayatPegawai401ApplicationProblemPlusJSONResponse) VisitListRiwayatPegawaiResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(401)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 401, buf)
 }
 
 type ListRiwayatPegawai404ApplicationProblemPlusJSONResponse struct {
@@ -18016,14 +17011,12 @@ type ListRiwayatPegawai404ApplicationProblemPlusJSONResponse struct {
 
 func (response ListRiwayatPegawai404ApplicationProblemPlusJSONResponse) VisitListRiwayatPegawaiResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(404)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 404, buf)
 }
 
 type ListRiwayatPegawai413ApplicationProblemPlusJSONResponse struct {
@@ -18032,14 +17025,12 @@ type ListRiwayatPegawai413ApplicationProblemPlusJSONResponse struct {
 
 func (response ListRiwayatPegawai413ApplicationProblemPlusJSONResponse) VisitListRiwayatPegawaiResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(413)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 413, buf)
 }
 
 type CreateRiwayatPegawaiRequestObject struct {
@@ -18056,14 +17047,12 @@ type CreateRiwayatPegawai201JSONResponse Riwayat
 
 func (response CreateRiwayatPegawai201JSONResponse) VisitCreateRiwayatPegawaiResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(201)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 201, buf)
 }
 
 type CreateRiwayatPegawai400ApplicationProblemPlusJSONResponse struct {
@@ -18072,14 +17061,12 @@ type CreateRiwayatPegawai400ApplicationProblemPlusJSONResponse struct {
 
 func (response CreateRiwayatPegawai400ApplicationProblemPlusJSONResponse) VisitCreateRiwayatPegawaiResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(400)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 400, buf)
 }
 
 type CreateRiwayatPegawai401ApplicationProblemPlusJSONResponse struct {
@@ -18088,14 +17075,12 @@ type CreateRiwayatPegawai401ApplicationProblemPlusJSONResponse struct {
 
 func (response CreateRiwayatPegawai401ApplicationProblemPlusJSONResponse) VisitCreateRiwayatPegawaiResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(401)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 401, buf)
 }
 
 type CreateRiwayatPegawai403ApplicationProblemPlusJSONResponse struct {
@@ -18104,14 +17089,12 @@ type CreateRiwayatPegawai403ApplicationProblemPlusJSONResponse struct {
 
 func (response CreateRiwayatPegawai403ApplicationProblemPlusJSONResponse) VisitCreateRiwayatPegawaiResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(403)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 403, buf)
 }
 
 type CreateRiwayatPegawai404ApplicationProblemPlusJSONResponse struct {
@@ -18120,14 +17103,12 @@ type CreateRiwayatPegawai404ApplicationProblemPlusJSONResponse struct {
 
 func (response CreateRiwayatPegawai404ApplicationProblemPlusJSONResponse) VisitCreateRiwayatPegawaiResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(404)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 404, buf)
 }
 
 type CreateRiwayatPegawai409ApplicationProblemPlusJSONResponse struct {
@@ -18136,14 +17117,12 @@ type CreateRiwayatPegawai409ApplicationProblemPlusJSONResponse struct {
 
 func (response CreateRiwayatPegawai409ApplicationProblemPlusJSONResponse) VisitCreateRiwayatPegawaiResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(409)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 409, buf)
 }
 
 type CreateRiwayatPegawai413ApplicationProblemPlusJSONResponse struct {
@@ -18152,14 +17131,12 @@ type CreateRiwayatPegawai413ApplicationProblemPlusJSONResponse struct {
 
 func (response CreateRiwayatPegawai413ApplicationProblemPlusJSONResponse) VisitCreateRiwayatPegawaiResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(413)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 413, buf)
 }
 
 type CreateRiwayatPegawai422ApplicationProblemPlusJSONResponse struct {
@@ -18168,14 +17145,12 @@ type CreateRiwayatPegawai422ApplicationProblemPlusJSONResponse struct {
 
 func (response CreateRiwayatPegawai422ApplicationProblemPlusJSONResponse) VisitCreateRiwayatPegawaiResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(422)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 422, buf)
 }
 
 type GetTPPPegawaiRequestObject struct {
@@ -18191,14 +17166,12 @@ type GetTPPPegawai200JSONResponse TPPPegawai
 
 func (response GetTPPPegawai200JSONResponse) VisitGetTPPPegawaiResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(200)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 200, buf)
 }
 
 type GetTPPPegawai400ApplicationProblemPlusJSONResponse struct {
@@ -18207,14 +17180,12 @@ type GetTPPPegawai400ApplicationProblemPlusJSONResponse struct {
 
 func (response GetTPPPegawai400ApplicationProblemPlusJSONResponse) VisitGetTPPPegawaiResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(400)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 400, buf)
 }
 
 type GetTPPPegawai401ApplicationProblemPlusJSONResponse struct {
@@ -18223,14 +17194,12 @@ type GetTPPPegawai401ApplicationProblemPlusJSONResponse struct {
 
 func (response GetTPPPegawai401ApplicationProblemPlusJSONResponse) VisitGetTPPPegawaiResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(401)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 401, buf)
 }
 
 type GetTPPPegawai403ApplicationProblemPlusJSONResponse struct {
@@ -18239,14 +17208,12 @@ type GetTPPPegawai403ApplicationProblemPlusJSONResponse struct {
 
 func (response GetTPPPegawai403ApplicationProblemPlusJSONResponse) VisitGetTPPPegawaiResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(403)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 403, buf)
 }
 
 type GetTPPPegawai404ApplicationProblemPlusJSONResponse struct {
@@ -18255,14 +17222,12 @@ type GetTPPPegawai404ApplicationProblemPlusJSONResponse struct {
 
 func (response GetTPPPegawai404ApplicationProblemPlusJSONResponse) VisitGetTPPPegawaiResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(404)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 404, buf)
 }
 
 type GetTPPPegawai413ApplicationProblemPlusJSONResponse struct {
@@ -18271,14 +17236,12 @@ type GetTPPPegawai413ApplicationProblemPlusJSONResponse struct {
 
 func (response GetTPPPegawai413ApplicationProblemPlusJSONResponse) VisitGetTPPPegawaiResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(413)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 413, buf)
 }
 
 type GetTPPPegawai422ApplicationProblemPlusJSONResponse struct {
@@ -18287,14 +17250,12 @@ type GetTPPPegawai422ApplicationProblemPlusJSONResponse struct {
 
 func (response GetTPPPegawai422ApplicationProblemPlusJSONResponse) VisitGetTPPPegawaiResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(422)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 422, buf)
 }
 
 type ListPenggunaRequestObject struct {
@@ -18309,14 +17270,12 @@ type ListPengguna200JSONResponse PenggunaPage
 
 func (response ListPengguna200JSONResponse) VisitListPenggunaResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(200)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 200, buf)
 }
 
 type ListPengguna400ApplicationProblemPlusJSONResponse struct {
@@ -18325,14 +17284,12 @@ type ListPengguna400ApplicationProblemPlusJSONResponse struct {
 
 func (response ListPengguna400ApplicationProblemPlusJSONResponse) VisitListPenggunaResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(400)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 400, buf)
 }
 
 type ListPengguna401ApplicationProblemPlusJSONResponse struct {
@@ -18341,14 +17298,12 @@ type ListPengguna401ApplicationProblemPlusJSONResponse struct {
 
 func (response ListPengguna401ApplicationProblemPlusJSONResponse) VisitListPenggunaResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(401)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 401, buf)
 }
 
 type ListPengguna403ApplicationProblemPlusJSONResponse struct {
@@ -18357,14 +17312,12 @@ type ListPengguna403ApplicationProblemPlusJSONResponse struct {
 
 func (response ListPengguna403ApplicationProblemPlusJSONResponse) VisitListPenggunaResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(403)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 403, buf)
 }
 
 type ListPengguna404ApplicationProblemPlusJSONResponse struct {
@@ -18373,14 +17326,12 @@ type ListPengguna404ApplicationProblemPlusJSONResponse struct {
 
 func (response ListPengguna404ApplicationProblemPlusJSONResponse) VisitListPenggunaResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(404)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 404, buf)
 }
 
 type ListPengguna413ApplicationProblemPlusJSONResponse struct {
@@ -18389,14 +17340,12 @@ type ListPengguna413ApplicationProblemPlusJSONResponse struct {
 
 func (response ListPengguna413ApplicationProblemPlusJSONResponse) VisitListPenggunaResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(413)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 413, buf)
 }
 
 type CreatePenggunaRequestObject struct {
@@ -18412,14 +17361,12 @@ type CreatePengguna201JSONResponse Pengguna
 
 func (response CreatePengguna201JSONResponse) VisitCreatePenggunaResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(201)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 201, buf)
 }
 
 type CreatePengguna400ApplicationProblemPlusJSONResponse struct {
@@ -18428,14 +17375,12 @@ type CreatePengguna400ApplicationProblemPlusJSONResponse struct {
 
 func (response CreatePengguna400ApplicationProblemPlusJSONResponse) VisitCreatePenggunaResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(400)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 400, buf)
 }
 
 type CreatePengguna401ApplicationProblemPlusJSONResponse struct {
@@ -18444,14 +17389,12 @@ type CreatePengguna401ApplicationProblemPlusJSONResponse struct {
 
 func (response CreatePengguna401ApplicationProblemPlusJSONResponse) VisitCreatePenggunaResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(401)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 401, buf)
 }
 
 type CreatePengguna403ApplicationProblemPlusJSONResponse struct {
@@ -18460,14 +17403,12 @@ type CreatePengguna403ApplicationProblemPlusJSONResponse struct {
 
 func (response CreatePengguna403ApplicationProblemPlusJSONResponse) VisitCreatePenggunaResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(403)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 403, buf)
 }
 
 type CreatePengguna404ApplicationProblemPlusJSONResponse struct {
@@ -18476,14 +17417,12 @@ type CreatePengguna404ApplicationProblemPlusJSONResponse struct {
 
 func (response CreatePengguna404ApplicationProblemPlusJSONResponse) VisitCreatePenggunaResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(404)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 404, buf)
 }
 
 type CreatePengguna409ApplicationProblemPlusJSONResponse struct {
@@ -18492,14 +17431,12 @@ type CreatePengguna409ApplicationProblemPlusJSONResponse struct {
 
 func (response CreatePengguna409ApplicationProblemPlusJSONResponse) VisitCreatePenggunaResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(409)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 409, buf)
 }
 
 type CreatePengguna413ApplicationProblemPlusJSONResponse struct {
@@ -18508,14 +17445,12 @@ type CreatePengguna413ApplicationProblemPlusJSONResponse struct {
 
 func (response CreatePengguna413ApplicationProblemPlusJSONResponse) VisitCreatePenggunaResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(413)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 413, buf)
 }
 
 type CreatePengguna422ApplicationProblemPlusJSONResponse struct {
@@ -18524,14 +17459,12 @@ type CreatePengguna422ApplicationProblemPlusJSONResponse struct {
 
 func (response CreatePengguna422ApplicationProblemPlusJSONResponse) VisitCreatePenggunaResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(422)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 422, buf)
 }
 
 type GetPenggunaRequestObject struct {
@@ -18546,14 +17479,12 @@ type GetPengguna200JSONResponse Pengguna
 
 func (response GetPengguna200JSONResponse) VisitGetPenggunaResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(200)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 200, buf)
 }
 
 type GetPengguna400ApplicationProblemPlusJSONResponse struct {
@@ -18562,14 +17493,12 @@ type GetPengguna400ApplicationProblemPlusJSONResponse struct {
 
 func (response GetPengguna400ApplicationProblemPlusJSONResponse) VisitGetPenggunaResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(400)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 400, buf)
 }
 
 type GetPengguna401ApplicationProblemPlusJSONResponse struct {
@@ -18578,14 +17507,12 @@ type GetPengguna401ApplicationProblemPlusJSONResponse struct {
 
 func (response GetPengguna401ApplicationProblemPlusJSONResponse) VisitGetPenggunaResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(401)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 401, buf)
 }
 
 type GetPengguna403ApplicationProblemPlusJSONResponse struct {
@@ -18594,14 +17521,12 @@ type GetPengguna403ApplicationProblemPlusJSONResponse struct {
 
 func (response GetPengguna403ApplicationProblemPlusJSONResponse) VisitGetPenggunaResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(403)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 403, buf)
 }
 
 type GetPengguna404ApplicationProblemPlusJSONResponse struct {
@@ -18610,14 +17535,12 @@ type GetPengguna404ApplicationProblemPlusJSONResponse struct {
 
 func (response GetPengguna404ApplicationProblemPlusJSONResponse) VisitGetPenggunaResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(404)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 404, buf)
 }
 
 type GetPengguna413ApplicationProblemPlusJSONResponse struct {
@@ -18626,14 +17549,12 @@ type GetPengguna413ApplicationProblemPlusJSONResponse struct {
 
 func (response GetPengguna413ApplicationProblemPlusJSONResponse) VisitGetPenggunaResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(413)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 413, buf)
 }
 
 type UpdatePenggunaRequestObject struct {
@@ -18650,14 +17571,12 @@ type UpdatePengguna200JSONResponse Pengguna
 
 func (response UpdatePengguna200JSONResponse) VisitUpdatePenggunaResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(200)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 200, buf)
 }
 
 type UpdatePengguna400ApplicationProblemPlusJSONResponse struct {
@@ -18666,14 +17585,12 @@ type UpdatePengguna400ApplicationProblemPlusJSONResponse struct {
 
 func (response UpdatePengguna400ApplicationProblemPlusJSONResponse) VisitUpdatePenggunaResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(400)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 400, buf)
 }
 
 type UpdatePengguna401ApplicationProblemPlusJSONResponse struct {
@@ -18682,14 +17599,12 @@ type UpdatePengguna401ApplicationProblemPlusJSONResponse struct {
 
 func (response UpdatePengguna401ApplicationProblemPlusJSONResponse) VisitUpdatePenggunaResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(401)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 401, buf)
 }
 
 type UpdatePengguna403ApplicationProblemPlusJSONResponse struct {
@@ -18698,14 +17613,12 @@ type UpdatePengguna403ApplicationProblemPlusJSONResponse struct {
 
 func (response UpdatePengguna403ApplicationProblemPlusJSONResponse) VisitUpdatePenggunaResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(403)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 403, buf)
 }
 
 type UpdatePengguna404ApplicationProblemPlusJSONResponse struct {
@@ -18714,14 +17627,12 @@ type UpdatePengguna404ApplicationProblemPlusJSONResponse struct {
 
 func (response UpdatePengguna404ApplicationProblemPlusJSONResponse) VisitUpdatePenggunaResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(404)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 404, buf)
 }
 
 type UpdatePengguna409ApplicationProblemPlusJSONResponse struct {
@@ -18730,14 +17641,12 @@ type UpdatePengguna409ApplicationProblemPlusJSONResponse struct {
 
 func (response UpdatePengguna409ApplicationProblemPlusJSONResponse) VisitUpdatePenggunaResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(409)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 409, buf)
 }
 
 type UpdatePengguna412ApplicationProblemPlusJSONResponse struct {
@@ -18746,14 +17655,12 @@ type UpdatePengguna412ApplicationProblemPlusJSONResponse struct {
 
 func (response UpdatePengguna412ApplicationProblemPlusJSONResponse) VisitUpdatePenggunaResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(412)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 412, buf)
 }
 
 type UpdatePengguna413ApplicationProblemPlusJSONResponse struct {
@@ -18762,14 +17669,12 @@ type UpdatePengguna413ApplicationProblemPlusJSONResponse struct {
 
 func (response UpdatePengguna413ApplicationProblemPlusJSONResponse) VisitUpdatePenggunaResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(413)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 413, buf)
 }
 
 type ResetPasswordPenggunaRequestObject struct {
@@ -18785,14 +17690,12 @@ type ResetPasswordPengguna200JSONResponse PasswordResetResult
 
 func (response ResetPasswordPengguna200JSONResponse) VisitResetPasswordPenggunaResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(200)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 200, buf)
 }
 
 type ResetPasswordPengguna400ApplicationProblemPlusJSONResponse struct {
@@ -18801,14 +17704,12 @@ type ResetPasswordPengguna400ApplicationProblemPlusJSONResponse struct {
 
 func (response ResetPasswordPengguna400ApplicationProblemPlusJSONResponse) VisitResetPasswordPenggunaResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(400)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 400, buf)
 }
 
 type ResetPasswordPengguna401ApplicationProblemPlusJSONResponse struct {
@@ -18817,14 +17718,12 @@ type ResetPasswordPengguna401ApplicationProblemPlusJSONResponse struct {
 
 func (response ResetPasswordPengguna401ApplicationProblemPlusJSONResponse) VisitResetPasswordPenggunaResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(401)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 401, buf)
 }
 
 type ResetPasswordPengguna403ApplicationProblemPlusJSONResponse struct {
@@ -18833,14 +17732,12 @@ type ResetPasswordPengguna403ApplicationProblemPlusJSONResponse struct {
 
 func (response ResetPasswordPengguna403ApplicationProblemPlusJSONResponse) VisitResetPasswordPenggunaResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(403)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 403, buf)
 }
 
 type ResetPasswordPengguna404ApplicationProblemPlusJSONResponse struct {
@@ -18849,14 +17746,12 @@ type ResetPasswordPengguna404ApplicationProblemPlusJSONResponse struct {
 
 func (response ResetPasswordPengguna404ApplicationProblemPlusJSONResponse) VisitResetPasswordPenggunaResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(404)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 404, buf)
 }
 
 type ResetPasswordPengguna413ApplicationProblemPlusJSONResponse struct {
@@ -18865,14 +17760,12 @@ type ResetPasswordPengguna413ApplicationProblemPlusJSONResponse struct {
 
 func (response ResetPasswordPengguna413ApplicationProblemPlusJSONResponse) VisitResetPasswordPenggunaResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(413)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 413, buf)
 }
 
 type ListPenilaianRequestObject struct {
@@ -18887,14 +17780,12 @@ type ListPenilaian200JSONResponse PenilaianPage
 
 func (response ListPenilaian200JSONResponse) VisitListPenilaianResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(200)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 200, buf)
 }
 
 type ListPenilaian400ApplicationProblemPlusJSONResponse struct {
@@ -18903,14 +17794,12 @@ type ListPenilaian400ApplicationProblemPlusJSONResponse struct {
 
 func (response ListPenilaian400ApplicationProblemPlusJSONResponse) VisitListPenilaianResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(400)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 400, buf)
 }
 
 type ListPenilaian401ApplicationProblemPlusJSONResponse struct {
@@ -18919,14 +17808,12 @@ type ListPenilaian401ApplicationProblemPlusJSONResponse struct {
 
 func (response ListPenilaian401ApplicationProblemPlusJSONResponse) VisitListPenilaianResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(401)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 401, buf)
 }
 
 type ListPenilaian403ApplicationProblemPlusJSONResponse struct {
@@ -18935,14 +17822,12 @@ type ListPenilaian403ApplicationProblemPlusJSONResponse struct {
 
 func (response ListPenilaian403ApplicationProblemPlusJSONResponse) VisitListPenilaianResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(403)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 403, buf)
 }
 
 type ListPenilaian404ApplicationProblemPlusJSONResponse struct {
@@ -18951,14 +17836,12 @@ type ListPenilaian404ApplicationProblemPlusJSONResponse struct {
 
 func (response ListPenilaian404ApplicationProblemPlusJSONResponse) VisitListPenilaianResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(404)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 404, buf)
 }
 
 type ListPenilaian413ApplicationProblemPlusJSONResponse struct {
@@ -18967,14 +17850,12 @@ type ListPenilaian413ApplicationProblemPlusJSONResponse struct {
 
 func (response ListPenilaian413ApplicationProblemPlusJSONResponse) VisitListPenilaianResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(413)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 413, buf)
 }
 
 type CreatePenilaianRequestObject struct {
@@ -18997,17 +17878,15 @@ type CreatePenilaian201JSONResponse struct {
 
 func (response CreatePenilaian201JSONResponse) VisitCreatePenilaianResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+	buf, err := jsonresp.Encode(response.Body)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/json")
 	if response.Headers.ETag != nil {
 		w.Header().Set("ETag", fmt.Sprint(*response.Headers.ETag))
 	}
-	w.WriteHeader(201)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 201, buf)
 }
 
 type CreatePenilaian400ApplicationProblemPlusJSONResponse struct {
@@ -19016,14 +17895,12 @@ type CreatePenilaian400ApplicationProblemPlusJSONResponse struct {
 
 func (response CreatePenilaian400ApplicationProblemPlusJSONResponse) VisitCreatePenilaianResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(400)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 400, buf)
 }
 
 type CreatePenilaian401ApplicationProblemPlusJSONResponse struct {
@@ -19032,14 +17909,12 @@ type CreatePenilaian401ApplicationProblemPlusJSONResponse struct {
 
 func (response CreatePenilaian401ApplicationProblemPlusJSONResponse) VisitCreatePenilaianResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(401)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 401, buf)
 }
 
 type CreatePenilaian403ApplicationProblemPlusJSONResponse struct {
@@ -19048,14 +17923,12 @@ type CreatePenilaian403ApplicationProblemPlusJSONResponse struct {
 
 func (response CreatePenilaian403ApplicationProblemPlusJSONResponse) VisitCreatePenilaianResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(403)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 403, buf)
 }
 
 type CreatePenilaian404ApplicationProblemPlusJSONResponse struct {
@@ -19064,14 +17937,12 @@ type CreatePenilaian404ApplicationProblemPlusJSONResponse struct {
 
 func (response CreatePenilaian404ApplicationProblemPlusJSONResponse) VisitCreatePenilaianResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(404)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 404, buf)
 }
 
 type CreatePenilaian409ApplicationProblemPlusJSONResponse struct {
@@ -19080,14 +17951,12 @@ type CreatePenilaian409ApplicationProblemPlusJSONResponse struct {
 
 func (response CreatePenilaian409ApplicationProblemPlusJSONResponse) VisitCreatePenilaianResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(409)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 409, buf)
 }
 
 type CreatePenilaian413ApplicationProblemPlusJSONResponse struct {
@@ -19096,14 +17965,12 @@ type CreatePenilaian413ApplicationProblemPlusJSONResponse struct {
 
 func (response CreatePenilaian413ApplicationProblemPlusJSONResponse) VisitCreatePenilaianResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(413)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 413, buf)
 }
 
 type CreatePenilaian422ApplicationProblemPlusJSONResponse struct {
@@ -19112,14 +17979,12 @@ type CreatePenilaian422ApplicationProblemPlusJSONResponse struct {
 
 func (response CreatePenilaian422ApplicationProblemPlusJSONResponse) VisitCreatePenilaianResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(422)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 422, buf)
 }
 
 type FinalisasiPenilaianRequestObject struct {
@@ -19134,14 +17999,12 @@ type FinalisasiPenilaian200JSONResponse FinalisasiHasil
 
 func (response FinalisasiPenilaian200JSONResponse) VisitFinalisasiPenilaianResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(200)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 200, buf)
 }
 
 type FinalisasiPenilaian400ApplicationProblemPlusJSONResponse struct {
@@ -19150,14 +18013,12 @@ type FinalisasiPenilaian400ApplicationProblemPlusJSONResponse struct {
 
 func (response FinalisasiPenilaian400ApplicationProblemPlusJSONResponse) VisitFinalisasiPenilaianResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(400)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 400, buf)
 }
 
 type FinalisasiPenilaian401ApplicationProblemPlusJSONResponse struct {
@@ -19166,14 +18027,12 @@ type FinalisasiPenilaian401ApplicationProblemPlusJSONResponse struct {
 
 func (response FinalisasiPenilaian401ApplicationProblemPlusJSONResponse) VisitFinalisasiPenilaianResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(401)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 401, buf)
 }
 
 type FinalisasiPenilaian403ApplicationProblemPlusJSONResponse struct {
@@ -19182,14 +18041,12 @@ type FinalisasiPenilaian403ApplicationProblemPlusJSONResponse struct {
 
 func (response FinalisasiPenilaian403ApplicationProblemPlusJSONResponse) VisitFinalisasiPenilaianResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(403)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 403, buf)
 }
 
 type FinalisasiPenilaian404ApplicationProblemPlusJSONResponse struct {
@@ -19198,14 +18055,12 @@ type FinalisasiPenilaian404ApplicationProblemPlusJSONResponse struct {
 
 func (response FinalisasiPenilaian404ApplicationProblemPlusJSONResponse) VisitFinalisasiPenilaianResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(404)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 404, buf)
 }
 
 type FinalisasiPenilaian413ApplicationProblemPlusJSONResponse struct {
@@ -19214,14 +18069,12 @@ type FinalisasiPenilaian413ApplicationProblemPlusJSONResponse struct {
 
 func (response FinalisasiPenilaian413ApplicationProblemPlusJSONResponse) VisitFinalisasiPenilaianResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(413)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 413, buf)
 }
 
 type FinalisasiPenilaian422ApplicationProblemPlusJSONResponse struct {
@@ -19230,14 +18083,12 @@ type FinalisasiPenilaian422ApplicationProblemPlusJSONResponse struct {
 
 func (response FinalisasiPenilaian422ApplicationProblemPlusJSONResponse) VisitFinalisasiPenilaianResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(422)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 422, buf)
 }
 
 type GetPenilaianRequestObject struct {
@@ -19259,17 +18110,15 @@ type GetPenilaian200JSONResponse struct {
 
 func (response GetPenilaian200JSONResponse) VisitGetPenilaianResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+	buf, err := jsonresp.Encode(response.Body)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/json")
 	if response.Headers.ETag != nil {
 		w.Header().Set("ETag", fmt.Sprint(*response.Headers.ETag))
 	}
-	w.WriteHeader(200)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 200, buf)
 }
 
 type GetPenilaian400ApplicationProblemPlusJSONResponse struct {
@@ -19278,14 +18127,12 @@ type GetPenilaian400ApplicationProblemPlusJSONResponse struct {
 
 func (response GetPenilaian400ApplicationProblemPlusJSONResponse) VisitGetPenilaianResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(400)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 400, buf)
 }
 
 type GetPenilaian401ApplicationProblemPlusJSONResponse struct {
@@ -19294,14 +18141,12 @@ type GetPenilaian401ApplicationProblemPlusJSONResponse struct {
 
 func (response GetPenilaian401ApplicationProblemPlusJSONResponse) VisitGetPenilaianResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(401)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 401, buf)
 }
 
 type GetPenilaian403ApplicationProblemPlusJSONResponse struct {
@@ -19310,14 +18155,12 @@ type GetPenilaian403ApplicationProblemPlusJSONResponse struct {
 
 func (response GetPenilaian403ApplicationProblemPlusJSONResponse) VisitGetPenilaianResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(403)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 403, buf)
 }
 
 type GetPenilaian404ApplicationProblemPlusJSONResponse struct {
@@ -19326,14 +18169,12 @@ type GetPenilaian404ApplicationProblemPlusJSONResponse struct {
 
 func (response GetPenilaian404ApplicationProblemPlusJSONResponse) VisitGetPenilaianResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(404)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 404, buf)
 }
 
 type GetPenilaian413ApplicationProblemPlusJSONResponse struct {
@@ -19342,14 +18183,12 @@ type GetPenilaian413ApplicationProblemPlusJSONResponse struct {
 
 func (response GetPenilaian413ApplicationProblemPlusJSONResponse) VisitGetPenilaianResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(413)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 413, buf)
 }
 
 type PutPenilaianIsiRequestObject struct {
@@ -19373,17 +18212,15 @@ type PutPenilaianIsi200JSONResponse struct {
 
 func (response PutPenilaianIsi200JSONResponse) VisitPutPenilaianIsiResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+	buf, err := jsonresp.Encode(response.Body)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/json")
 	if response.Headers.ETag != nil {
 		w.Header().Set("ETag", fmt.Sprint(*response.Headers.ETag))
 	}
-	w.WriteHeader(200)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 200, buf)
 }
 
 type PutPenilaianIsi400ApplicationProblemPlusJSONResponse struct {
@@ -19392,14 +18229,12 @@ type PutPenilaianIsi400ApplicationProblemPlusJSONResponse struct {
 
 func (response PutPenilaianIsi400ApplicationProblemPlusJSONResponse) VisitPutPenilaianIsiResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(400)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 400, buf)
 }
 
 type PutPenilaianIsi401ApplicationProblemPlusJSONResponse struct {
@@ -19408,14 +18243,12 @@ type PutPenilaianIsi401ApplicationProblemPlusJSONResponse struct {
 
 func (response PutPenilaianIsi401ApplicationProblemPlusJSONResponse) VisitPutPenilaianIsiResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(401)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 401, buf)
 }
 
 type PutPenilaianIsi403ApplicationProblemPlusJSONResponse struct {
@@ -19424,14 +18257,12 @@ type PutPenilaianIsi403ApplicationProblemPlusJSONResponse struct {
 
 func (response PutPenilaianIsi403ApplicationProblemPlusJSONResponse) VisitPutPenilaianIsiResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(403)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 403, buf)
 }
 
 type PutPenilaianIsi404ApplicationProblemPlusJSONResponse struct {
@@ -19440,14 +18271,12 @@ type PutPenilaianIsi404ApplicationProblemPlusJSONResponse struct {
 
 func (response PutPenilaianIsi404ApplicationProblemPlusJSONResponse) VisitPutPenilaianIsiResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(404)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 404, buf)
 }
 
 type PutPenilaianIsi409ApplicationProblemPlusJSONResponse struct {
@@ -19456,14 +18285,12 @@ type PutPenilaianIsi409ApplicationProblemPlusJSONResponse struct {
 
 func (response PutPenilaianIsi409ApplicationProblemPlusJSONResponse) VisitPutPenilaianIsiResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(409)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 409, buf)
 }
 
 type PutPenilaianIsi412ApplicationProblemPlusJSONResponse struct {
@@ -19472,14 +18299,12 @@ type PutPenilaianIsi412ApplicationProblemPlusJSONResponse struct {
 
 func (response PutPenilaianIsi412ApplicationProblemPlusJSONResponse) VisitPutPenilaianIsiResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(412)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 412, buf)
 }
 
 type PutPenilaianIsi413ApplicationProblemPlusJSONResponse struct {
@@ -19488,14 +18313,12 @@ type PutPenilaianIsi413ApplicationProblemPlusJSONResponse struct {
 
 func (response PutPenilaianIsi413ApplicationProblemPlusJSONResponse) VisitPutPenilaianIsiResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(413)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 413, buf)
 }
 
 type FinalkanPenilaianRequestObject struct {
@@ -19510,14 +18333,12 @@ type FinalkanPenilaian200JSONResponse FinalisasiHasil
 
 func (response FinalkanPenilaian200JSONResponse) VisitFinalkanPenilaianResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(200)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 200, buf)
 }
 
 type FinalkanPenilaian400ApplicationProblemPlusJSONResponse struct {
@@ -19526,14 +18347,12 @@ type FinalkanPenilaian400ApplicationProblemPlusJSONResponse struct {
 
 func (response FinalkanPenilaian400ApplicationProblemPlusJSONResponse) VisitFinalkanPenilaianResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(400)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 400, buf)
 }
 
 type FinalkanPenilaian401ApplicationProblemPlusJSONResponse struct {
@@ -19542,14 +18361,12 @@ type FinalkanPenilaian401ApplicationProblemPlusJSONResponse struct {
 
 func (response FinalkanPenilaian401ApplicationProblemPlusJSONResponse) VisitFinalkanPenilaianResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(401)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 401, buf)
 }
 
 type FinalkanPenilaian403ApplicationProblemPlusJSONResponse struct {
@@ -19558,14 +18375,12 @@ type FinalkanPenilaian403ApplicationProblemPlusJSONResponse struct {
 
 func (response FinalkanPenilaian403ApplicationProblemPlusJSONResponse) VisitFinalkanPenilaianResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(403)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 403, buf)
 }
 
 type FinalkanPenilaian404ApplicationProblemPlusJSONResponse struct {
@@ -19574,14 +18389,12 @@ type FinalkanPenilaian404ApplicationProblemPlusJSONResponse struct {
 
 func (response FinalkanPenilaian404ApplicationProblemPlusJSONResponse) VisitFinalkanPenilaianResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(404)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 404, buf)
 }
 
 type FinalkanPenilaian409ApplicationProblemPlusJSONResponse struct {
@@ -19590,14 +18403,12 @@ type FinalkanPenilaian409ApplicationProblemPlusJSONResponse struct {
 
 func (response FinalkanPenilaian409ApplicationProblemPlusJSONResponse) VisitFinalkanPenilaianResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(409)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 409, buf)
 }
 
 type FinalkanPenilaian413ApplicationProblemPlusJSONResponse struct {
@@ -19606,14 +18417,12 @@ type FinalkanPenilaian413ApplicationProblemPlusJSONResponse struct {
 
 func (response FinalkanPenilaian413ApplicationProblemPlusJSONResponse) VisitFinalkanPenilaianResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(413)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 413, buf)
 }
 
 type FinalkanPenilaian422ApplicationProblemPlusJSONResponse struct {
@@ -19622,14 +18431,12 @@ type FinalkanPenilaian422ApplicationProblemPlusJSONResponse struct {
 
 func (response FinalkanPenilaian422ApplicationProblemPlusJSONResponse) VisitFinalkanPenilaianResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(422)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 422, buf)
 }
 
 type ListPerhitunganTPPRequestObject struct {
@@ -19644,14 +18451,12 @@ type ListPerhitunganTPP200JSONResponse PerhitunganTPPPage
 
 func (response ListPerhitunganTPP200JSONResponse) VisitListPerhitunganTPPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(200)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 200, buf)
 }
 
 type ListPerhitunganTPP400ApplicationProblemPlusJSONResponse struct {
@@ -19660,14 +18465,12 @@ type ListPerhitunganTPP400ApplicationProblemPlusJSONResponse struct {
 
 func (response ListPerhitunganTPP400ApplicationProblemPlusJSONResponse) VisitListPerhitunganTPPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(400)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 400, buf)
 }
 
 type ListPerhitunganTPP401ApplicationProblemPlusJSONResponse struct {
@@ -19676,14 +18479,12 @@ type ListPerhitunganTPP401ApplicationProblemPlusJSONResponse struct {
 
 func (response ListPerhitunganTPP401ApplicationProblemPlusJSONResponse) VisitListPerhitunganTPPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(401)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 401, buf)
 }
 
 type ListPerhitunganTPP403ApplicationProblemPlusJSONResponse struct {
@@ -19692,14 +18493,12 @@ type ListPerhitunganTPP403ApplicationProblemPlusJSONResponse struct {
 
 func (response ListPerhitunganTPP403ApplicationProblemPlusJSONResponse) VisitListPerhitunganTPPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(403)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 403, buf)
 }
 
 type ListPerhitunganTPP413ApplicationProblemPlusJSONResponse struct {
@@ -19708,14 +18507,12 @@ type ListPerhitunganTPP413ApplicationProblemPlusJSONResponse struct {
 
 func (response ListPerhitunganTPP413ApplicationProblemPlusJSONResponse) VisitListPerhitunganTPPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(413)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 413, buf)
 }
 
 type CreatePerhitunganTPPRequestObject struct {
@@ -19731,14 +18528,12 @@ type CreatePerhitunganTPP200JSONResponse PerhitunganTPP
 
 func (response CreatePerhitunganTPP200JSONResponse) VisitCreatePerhitunganTPPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(200)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 200, buf)
 }
 
 type CreatePerhitunganTPP201ResponseHeaders struct {
@@ -19752,31 +18547,27 @@ type CreatePerhitunganTPP201JSONResponse struct {
 
 func (response CreatePerhitunganTPP201JSONResponse) VisitCreatePerhitunganTPPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+	buf, err := jsonresp.Encode(response.Body)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/json")
 	if response.Headers.ETag != nil {
 		w.Header().Set("ETag", fmt.Sprint(*response.Headers.ETag))
 	}
-	w.WriteHeader(201)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 201, buf)
 }
 
 type CreatePerhitunganTPP202JSONResponse PerhitunganTPP
 
 func (response CreatePerhitunganTPP202JSONResponse) VisitCreatePerhitunganTPPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(202)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 202, buf)
 }
 
 type CreatePerhitunganTPP400ApplicationProblemPlusJSONResponse struct {
@@ -19785,14 +18576,12 @@ type CreatePerhitunganTPP400ApplicationProblemPlusJSONResponse struct {
 
 func (response CreatePerhitunganTPP400ApplicationProblemPlusJSONResponse) VisitCreatePerhitunganTPPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(400)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 400, buf)
 }
 
 type CreatePerhitunganTPP401ApplicationProblemPlusJSONResponse struct {
@@ -19801,14 +18590,12 @@ type CreatePerhitunganTPP401ApplicationProblemPlusJSONResponse struct {
 
 func (response CreatePerhitunganTPP401ApplicationProblemPlusJSONResponse) VisitCreatePerhitunganTPPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(401)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 401, buf)
 }
 
 type CreatePerhitunganTPP403ApplicationProblemPlusJSONResponse struct {
@@ -19817,14 +18604,12 @@ type CreatePerhitunganTPP403ApplicationProblemPlusJSONResponse struct {
 
 func (response CreatePerhitunganTPP403ApplicationProblemPlusJSONResponse) VisitCreatePerhitunganTPPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(403)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 403, buf)
 }
 
 type CreatePerhitunganTPP404ApplicationProblemPlusJSONResponse struct {
@@ -19833,14 +18618,12 @@ type CreatePerhitunganTPP404ApplicationProblemPlusJSONResponse struct {
 
 func (response CreatePerhitunganTPP404ApplicationProblemPlusJSONResponse) VisitCreatePerhitunganTPPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(404)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 404, buf)
 }
 
 type CreatePerhitunganTPP409ApplicationProblemPlusJSONResponse struct {
@@ -19849,14 +18632,12 @@ type CreatePerhitunganTPP409ApplicationProblemPlusJSONResponse struct {
 
 func (response CreatePerhitunganTPP409ApplicationProblemPlusJSONResponse) VisitCreatePerhitunganTPPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(409)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 409, buf)
 }
 
 type CreatePerhitunganTPP413ApplicationProblemPlusJSONResponse struct {
@@ -19865,14 +18646,12 @@ type CreatePerhitunganTPP413ApplicationProblemPlusJSONResponse struct {
 
 func (response CreatePerhitunganTPP413ApplicationProblemPlusJSONResponse) VisitCreatePerhitunganTPPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(413)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 413, buf)
 }
 
 type CreatePerhitunganTPP422ApplicationProblemPlusJSONResponse struct {
@@ -19881,14 +18660,12 @@ type CreatePerhitunganTPP422ApplicationProblemPlusJSONResponse struct {
 
 func (response CreatePerhitunganTPP422ApplicationProblemPlusJSONResponse) VisitCreatePerhitunganTPPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(422)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 422, buf)
 }
 
 type DeletePerhitunganTPPRequestObject struct {
@@ -19913,14 +18690,12 @@ type DeletePerhitunganTPP400ApplicationProblemPlusJSONResponse struct {
 
 func (response DeletePerhitunganTPP400ApplicationProblemPlusJSONResponse) VisitDeletePerhitunganTPPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(400)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 400, buf)
 }
 
 type DeletePerhitunganTPP401ApplicationProblemPlusJSONResponse struct {
@@ -19929,14 +18704,12 @@ type DeletePerhitunganTPP401ApplicationProblemPlusJSONResponse struct {
 
 func (response DeletePerhitunganTPP401ApplicationProblemPlusJSONResponse) VisitDeletePerhitunganTPPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(401)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 401, buf)
 }
 
 type DeletePerhitunganTPP403ApplicationProblemPlusJSONResponse struct {
@@ -19945,14 +18718,12 @@ type DeletePerhitunganTPP403ApplicationProblemPlusJSONResponse struct {
 
 func (response DeletePerhitunganTPP403ApplicationProblemPlusJSONResponse) VisitDeletePerhitunganTPPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(403)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 403, buf)
 }
 
 type DeletePerhitunganTPP404ApplicationProblemPlusJSONResponse struct {
@@ -19961,14 +18732,12 @@ type DeletePerhitunganTPP404ApplicationProblemPlusJSONResponse struct {
 
 func (response DeletePerhitunganTPP404ApplicationProblemPlusJSONResponse) VisitDeletePerhitunganTPPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(404)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 404, buf)
 }
 
 type DeletePerhitunganTPP409ApplicationProblemPlusJSONResponse struct {
@@ -19977,14 +18746,12 @@ type DeletePerhitunganTPP409ApplicationProblemPlusJSONResponse struct {
 
 func (response DeletePerhitunganTPP409ApplicationProblemPlusJSONResponse) VisitDeletePerhitunganTPPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(409)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 409, buf)
 }
 
 type DeletePerhitunganTPP413ApplicationProblemPlusJSONResponse struct {
@@ -19993,14 +18760,12 @@ type DeletePerhitunganTPP413ApplicationProblemPlusJSONResponse struct {
 
 func (response DeletePerhitunganTPP413ApplicationProblemPlusJSONResponse) VisitDeletePerhitunganTPPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(413)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 413, buf)
 }
 
 type GetPerhitunganTPPRequestObject struct {
@@ -20022,17 +18787,15 @@ type GetPerhitunganTPP200JSONResponse struct {
 
 func (response GetPerhitunganTPP200JSONResponse) VisitGetPerhitunganTPPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+	buf, err := jsonresp.Encode(response.Body)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/json")
 	if response.Headers.ETag != nil {
 		w.Header().Set("ETag", fmt.Sprint(*response.Headers.ETag))
 	}
-	w.WriteHeader(200)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 200, buf)
 }
 
 type GetPerhitunganTPP400ApplicationProblemPlusJSONResponse struct {
@@ -20041,14 +18804,12 @@ type GetPerhitunganTPP400ApplicationProblemPlusJSONResponse struct {
 
 func (response GetPerhitunganTPP400ApplicationProblemPlusJSONResponse) VisitGetPerhitunganTPPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(400)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 400, buf)
 }
 
 type GetPerhitunganTPP401ApplicationProblemPlusJSONResponse struct {
@@ -20057,14 +18818,12 @@ type GetPerhitunganTPP401ApplicationProblemPlusJSONResponse struct {
 
 func (response GetPerhitunganTPP401ApplicationProblemPlusJSONResponse) VisitGetPerhitunganTPPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(401)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 401, buf)
 }
 
 type GetPerhitunganTPP403ApplicationProblemPlusJSONResponse struct {
@@ -20073,14 +18832,12 @@ type GetPerhitunganTPP403ApplicationProblemPlusJSONResponse struct {
 
 func (response GetPerhitunganTPP403ApplicationProblemPlusJSONResponse) VisitGetPerhitunganTPPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(403)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 403, buf)
 }
 
 type GetPerhitunganTPP404ApplicationProblemPlusJSONResponse struct {
@@ -20089,14 +18846,12 @@ type GetPerhitunganTPP404ApplicationProblemPlusJSONResponse struct {
 
 func (response GetPerhitunganTPP404ApplicationProblemPlusJSONResponse) VisitGetPerhitunganTPPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(404)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 404, buf)
 }
 
 type GetPerhitunganTPP413ApplicationProblemPlusJSONResponse struct {
@@ -20105,14 +18860,12 @@ type GetPerhitunganTPP413ApplicationProblemPlusJSONResponse struct {
 
 func (response GetPerhitunganTPP413ApplicationProblemPlusJSONResponse) VisitGetPerhitunganTPPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(413)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 413, buf)
 }
 
 type ListBarisTPPRequestObject struct {
@@ -20128,14 +18881,12 @@ type ListBarisTPP200JSONResponse BarisTPPPage
 
 func (response ListBarisTPP200JSONResponse) VisitListBarisTPPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(200)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 200, buf)
 }
 
 type ListBarisTPP400ApplicationProblemPlusJSONResponse struct {
@@ -20144,14 +18895,12 @@ type ListBarisTPP400ApplicationProblemPlusJSONResponse struct {
 
 func (response ListBarisTPP400ApplicationProblemPlusJSONResponse) VisitListBarisTPPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(400)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 400, buf)
 }
 
 type ListBarisTPP401ApplicationProblemPlusJSONResponse struct {
@@ -20160,14 +18909,12 @@ type ListBarisTPP401ApplicationProblemPlusJSONResponse struct {
 
 func (response ListBarisTPP401ApplicationProblemPlusJSONResponse) VisitListBarisTPPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(401)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 401, buf)
 }
 
 type ListBarisTPP403ApplicationProblemPlusJSONResponse struct {
@@ -20176,14 +18923,12 @@ type ListBarisTPP403ApplicationProblemPlusJSONResponse struct {
 
 func (response ListBarisTPP403ApplicationProblemPlusJSONResponse) VisitListBarisTPPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(403)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 403, buf)
 }
 
 type ListBarisTPP404ApplicationProblemPlusJSONResponse struct {
@@ -20192,14 +18937,12 @@ type ListBarisTPP404ApplicationProblemPlusJSONResponse struct {
 
 func (response ListBarisTPP404ApplicationProblemPlusJSONResponse) VisitListBarisTPPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(404)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 404, buf)
 }
 
 type ListBarisTPP413ApplicationProblemPlusJSONResponse struct {
@@ -20208,14 +18951,12 @@ type ListBarisTPP413ApplicationProblemPlusJSONResponse struct {
 
 func (response ListBarisTPP413ApplicationProblemPlusJSONResponse) VisitListBarisTPPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(413)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 413, buf)
 }
 
 type GetBarisTPPRequestObject struct {
@@ -20231,14 +18972,12 @@ type GetBarisTPP200JSONResponse BarisTPPRinci
 
 func (response GetBarisTPP200JSONResponse) VisitGetBarisTPPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(200)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 200, buf)
 }
 
 type GetBarisTPP400ApplicationProblemPlusJSONResponse struct {
@@ -20247,14 +18986,12 @@ type GetBarisTPP400ApplicationProblemPlusJSONResponse struct {
 
 func (response GetBarisTPP400ApplicationProblemPlusJSONResponse) VisitGetBarisTPPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(400)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 400, buf)
 }
 
 type GetBarisTPP401ApplicationProblemPlusJSONResponse struct {
@@ -20263,14 +19000,12 @@ type GetBarisTPP401ApplicationProblemPlusJSONResponse struct {
 
 func (response GetBarisTPP401ApplicationProblemPlusJSONResponse) VisitGetBarisTPPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(401)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 401, buf)
 }
 
 type GetBarisTPP403ApplicationProblemPlusJSONResponse struct {
@@ -20279,14 +19014,12 @@ type GetBarisTPP403ApplicationProblemPlusJSONResponse struct {
 
 func (response GetBarisTPP403ApplicationProblemPlusJSONResponse) VisitGetBarisTPPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(403)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 403, buf)
 }
 
 type GetBarisTPP404ApplicationProblemPlusJSONResponse struct {
@@ -20295,14 +19028,12 @@ type GetBarisTPP404ApplicationProblemPlusJSONResponse struct {
 
 func (response GetBarisTPP404ApplicationProblemPlusJSONResponse) VisitGetBarisTPPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(404)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 404, buf)
 }
 
 type GetBarisTPP413ApplicationProblemPlusJSONResponse struct {
@@ -20311,14 +19042,12 @@ type GetBarisTPP413ApplicationProblemPlusJSONResponse struct {
 
 func (response GetBarisTPP413ApplicationProblemPlusJSONResponse) VisitGetBarisTPPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(413)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 413, buf)
 }
 
 type ExportPerhitunganTPPRequestObject struct {
@@ -20388,14 +19117,12 @@ type ExportPerhitunganTPP400ApplicationProblemPlusJSONResponse struct {
 
 func (response ExportPerhitunganTPP400ApplicationProblemPlusJSONResponse) VisitExportPerhitunganTPPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(400)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 400, buf)
 }
 
 type ExportPerhitunganTPP401ApplicationProblemPlusJSONResponse struct {
@@ -20404,14 +19131,12 @@ type ExportPerhitunganTPP401ApplicationProblemPlusJSONResponse struct {
 
 func (response ExportPerhitunganTPP401ApplicationProblemPlusJSONResponse) VisitExportPerhitunganTPPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(401)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 401, buf)
 }
 
 type ExportPerhitunganTPP403ApplicationProblemPlusJSONResponse struct {
@@ -20420,14 +19145,12 @@ type ExportPerhitunganTPP403ApplicationProblemPlusJSONResponse struct {
 
 func (response ExportPerhitunganTPP403ApplicationProblemPlusJSONResponse) VisitExportPerhitunganTPPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(403)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 403, buf)
 }
 
 type ExportPerhitunganTPP404ApplicationProblemPlusJSONResponse struct {
@@ -20436,14 +19159,12 @@ type ExportPerhitunganTPP404ApplicationProblemPlusJSONResponse struct {
 
 func (response ExportPerhitunganTPP404ApplicationProblemPlusJSONResponse) VisitExportPerhitunganTPPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(404)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 404, buf)
 }
 
 type ExportPerhitunganTPP409ApplicationProblemPlusJSONResponse struct {
@@ -20452,14 +19173,12 @@ type ExportPerhitunganTPP409ApplicationProblemPlusJSONResponse struct {
 
 func (response ExportPerhitunganTPP409ApplicationProblemPlusJSONResponse) VisitExportPerhitunganTPPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(409)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 409, buf)
 }
 
 type ExportPerhitunganTPP413ApplicationProblemPlusJSONResponse struct {
@@ -20468,14 +19187,12 @@ type ExportPerhitunganTPP413ApplicationProblemPlusJSONResponse struct {
 
 func (response ExportPerhitunganTPP413ApplicationProblemPlusJSONResponse) VisitExportPerhitunganTPPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(413)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 413, buf)
 }
 
 type RecomputePerhitunganTPPRequestObject struct {
@@ -20498,31 +19215,27 @@ type RecomputePerhitunganTPP200JSONResponse struct {
 
 func (response RecomputePerhitunganTPP200JSONResponse) VisitRecomputePerhitunganTPPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+	buf, err := jsonresp.Encode(response.Body)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/json")
 	if response.Headers.ETag != nil {
 		w.Header().Set("ETag", fmt.Sprint(*response.Headers.ETag))
 	}
-	w.WriteHeader(200)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 200, buf)
 }
 
 type RecomputePerhitunganTPP202JSONResponse PerhitunganTPP
 
 func (response RecomputePerhitunganTPP202JSONResponse) VisitRecomputePerhitunganTPPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(202)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 202, buf)
 }
 
 type RecomputePerhitunganTPP400ApplicationProblemPlusJSONResponse struct {
@@ -20531,14 +19244,12 @@ type RecomputePerhitunganTPP400ApplicationProblemPlusJSONResponse struct {
 
 func (response RecomputePerhitunganTPP400ApplicationProblemPlusJSONResponse) VisitRecomputePerhitunganTPPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(400)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 400, buf)
 }
 
 type RecomputePerhitunganTPP401ApplicationProblemPlusJSONResponse struct {
@@ -20547,14 +19258,12 @@ type RecomputePerhitunganTPP401ApplicationProblemPlusJSONResponse struct {
 
 func (response RecomputePerhitunganTPP401ApplicationProblemPlusJSONResponse) VisitRecomputePerhitunganTPPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(401)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 401, buf)
 }
 
 type RecomputePerhitunganTPP403ApplicationProblemPlusJSONResponse struct {
@@ -20563,14 +19272,12 @@ type RecomputePerhitunganTPP403ApplicationProblemPlusJSONResponse struct {
 
 func (response RecomputePerhitunganTPP403ApplicationProblemPlusJSONResponse) VisitRecomputePerhitunganTPPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(403)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 403, buf)
 }
 
 type RecomputePerhitunganTPP404ApplicationProblemPlusJSONResponse struct {
@@ -20579,14 +19286,12 @@ type RecomputePerhitunganTPP404ApplicationProblemPlusJSONResponse struct {
 
 func (response RecomputePerhitunganTPP404ApplicationProblemPlusJSONResponse) VisitRecomputePerhitunganTPPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(404)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 404, buf)
 }
 
 type RecomputePerhitunganTPP409ApplicationProblemPlusJSONResponse struct {
@@ -20595,14 +19300,12 @@ type RecomputePerhitunganTPP409ApplicationProblemPlusJSONResponse struct {
 
 func (response RecomputePerhitunganTPP409ApplicationProblemPlusJSONResponse) VisitRecomputePerhitunganTPPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(409)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 409, buf)
 }
 
 type RecomputePerhitunganTPP412ApplicationProblemPlusJSONResponse struct {
@@ -20611,14 +19314,12 @@ type RecomputePerhitunganTPP412ApplicationProblemPlusJSONResponse struct {
 
 func (response RecomputePerhitunganTPP412ApplicationProblemPlusJSONResponse) VisitRecomputePerhitunganTPPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(412)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 412, buf)
 }
 
 type RecomputePerhitunganTPP413ApplicationProblemPlusJSONResponse struct {
@@ -20627,14 +19328,12 @@ type RecomputePerhitunganTPP413ApplicationProblemPlusJSONResponse struct {
 
 func (response RecomputePerhitunganTPP413ApplicationProblemPlusJSONResponse) VisitRecomputePerhitunganTPPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(413)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 413, buf)
 }
 
 type RecomputePerhitunganTPP422ApplicationProblemPlusJSONResponse struct {
@@ -20643,14 +19342,12 @@ type RecomputePerhitunganTPP422ApplicationProblemPlusJSONResponse struct {
 
 func (response RecomputePerhitunganTPP422ApplicationProblemPlusJSONResponse) VisitRecomputePerhitunganTPPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(422)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 422, buf)
 }
 
 type ApprovePerhitunganTPPRequestObject struct {
@@ -20674,17 +19371,15 @@ type ApprovePerhitunganTPP200JSONResponse struct {
 
 func (response ApprovePerhitunganTPP200JSONResponse) VisitApprovePerhitunganTPPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+	buf, err := jsonresp.Encode(response.Body)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/json")
 	if response.Headers.ETag != nil {
 		w.Header().Set("ETag", fmt.Sprint(*response.Headers.ETag))
 	}
-	w.WriteHeader(200)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 200, buf)
 }
 
 type ApprovePerhitunganTPP400ApplicationProblemPlusJSONResponse struct {
@@ -20693,14 +19388,12 @@ type ApprovePerhitunganTPP400ApplicationProblemPlusJSONResponse struct {
 
 func (response ApprovePerhitunganTPP400ApplicationProblemPlusJSONResponse) VisitApprovePerhitunganTPPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(400)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 400, buf)
 }
 
 type ApprovePerhitunganTPP401ApplicationProblemPlusJSONResponse struct {
@@ -20709,14 +19402,12 @@ type ApprovePerhitunganTPP401ApplicationProblemPlusJSONResponse struct {
 
 func (response ApprovePerhitunganTPP401ApplicationProblemPlusJSONResponse) VisitApprovePerhitunganTPPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(401)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 401, buf)
 }
 
 type ApprovePerhitunganTPP403ApplicationProblemPlusJSONResponse struct {
@@ -20725,14 +19416,12 @@ type ApprovePerhitunganTPP403ApplicationProblemPlusJSONResponse struct {
 
 func (response ApprovePerhitunganTPP403ApplicationProblemPlusJSONResponse) VisitApprovePerhitunganTPPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(403)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 403, buf)
 }
 
 type ApprovePerhitunganTPP404ApplicationProblemPlusJSONResponse struct {
@@ -20741,14 +19430,12 @@ type ApprovePerhitunganTPP404ApplicationProblemPlusJSONResponse struct {
 
 func (response ApprovePerhitunganTPP404ApplicationProblemPlusJSONResponse) VisitApprovePerhitunganTPPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(404)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 404, buf)
 }
 
 type ApprovePerhitunganTPP409ApplicationProblemPlusJSONResponse struct {
@@ -20757,14 +19444,12 @@ type ApprovePerhitunganTPP409ApplicationProblemPlusJSONResponse struct {
 
 func (response ApprovePerhitunganTPP409ApplicationProblemPlusJSONResponse) VisitApprovePerhitunganTPPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(409)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 409, buf)
 }
 
 type ApprovePerhitunganTPP412ApplicationProblemPlusJSONResponse struct {
@@ -20773,14 +19458,12 @@ type ApprovePerhitunganTPP412ApplicationProblemPlusJSONResponse struct {
 
 func (response ApprovePerhitunganTPP412ApplicationProblemPlusJSONResponse) VisitApprovePerhitunganTPPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(412)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 412, buf)
 }
 
 type ApprovePerhitunganTPP413ApplicationProblemPlusJSONResponse struct {
@@ -20789,14 +19472,12 @@ type ApprovePerhitunganTPP413ApplicationProblemPlusJSONResponse struct {
 
 func (response ApprovePerhitunganTPP413ApplicationProblemPlusJSONResponse) VisitApprovePerhitunganTPPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(413)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 413, buf)
 }
 
 type ApprovePerhitunganTPP422ApplicationProblemPlusJSONResponse struct {
@@ -20805,14 +19486,12 @@ type ApprovePerhitunganTPP422ApplicationProblemPlusJSONResponse struct {
 
 func (response ApprovePerhitunganTPP422ApplicationProblemPlusJSONResponse) VisitApprovePerhitunganTPPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(422)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 422, buf)
 }
 
 type ListPeriodeKinerjaRequestObject struct {
@@ -20828,14 +19507,12 @@ type ListPeriodeKinerja200JSONResponse struct {
 
 func (response ListPeriodeKinerja200JSONResponse) VisitListPeriodeKinerjaResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(200)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 200, buf)
 }
 
 type ListPeriodeKinerja400ApplicationProblemPlusJSONResponse struct {
@@ -20844,14 +19521,12 @@ type ListPeriodeKinerja400ApplicationProblemPlusJSONResponse struct {
 
 func (response ListPeriodeKinerja400ApplicationProblemPlusJSONResponse) VisitListPeriodeKinerjaResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(400)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 400, buf)
 }
 
 type ListPeriodeKinerja401ApplicationProblemPlusJSONResponse struct {
@@ -20860,14 +19535,12 @@ type ListPeriodeKinerja401ApplicationProblemPlusJSONResponse struct {
 
 func (response ListPeriodeKinerja401ApplicationProblemPlusJSONResponse) VisitListPeriodeKinerjaResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(401)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 401, buf)
 }
 
 type ListPeriodeKinerja403ApplicationProblemPlusJSONResponse struct {
@@ -20876,14 +19549,12 @@ type ListPeriodeKinerja403ApplicationProblemPlusJSONResponse struct {
 
 func (response ListPeriodeKinerja403ApplicationProblemPlusJSONResponse) VisitListPeriodeKinerjaResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(403)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 403, buf)
 }
 
 type ListPeriodeKinerja404ApplicationProblemPlusJSONResponse struct {
@@ -20892,14 +19563,12 @@ type ListPeriodeKinerja404ApplicationProblemPlusJSONResponse struct {
 
 func (response ListPeriodeKinerja404ApplicationProblemPlusJSONResponse) VisitListPeriodeKinerjaResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(404)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 404, buf)
 }
 
 type ListPeriodeKinerja413ApplicationProblemPlusJSONResponse struct {
@@ -20908,14 +19577,12 @@ type ListPeriodeKinerja413ApplicationProblemPlusJSONResponse struct {
 
 func (response ListPeriodeKinerja413ApplicationProblemPlusJSONResponse) VisitListPeriodeKinerjaResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(413)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 413, buf)
 }
 
 type GetPeriodeKinerjaRequestObject struct {
@@ -20937,17 +19604,15 @@ type GetPeriodeKinerja200JSONResponse struct {
 
 func (response GetPeriodeKinerja200JSONResponse) VisitGetPeriodeKinerjaResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+	buf, err := jsonresp.Encode(response.Body)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/json")
 	if response.Headers.ETag != nil {
 		w.Header().Set("ETag", fmt.Sprint(*response.Headers.ETag))
 	}
-	w.WriteHeader(200)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 200, buf)
 }
 
 type GetPeriodeKinerja400ApplicationProblemPlusJSONResponse struct {
@@ -20956,14 +19621,12 @@ type GetPeriodeKinerja400ApplicationProblemPlusJSONResponse struct {
 
 func (response GetPeriodeKinerja400ApplicationProblemPlusJSONResponse) VisitGetPeriodeKinerjaResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(400)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 400, buf)
 }
 
 type GetPeriodeKinerja401ApplicationProblemPlusJSONResponse struct {
@@ -20972,14 +19635,12 @@ type GetPeriodeKinerja401ApplicationProblemPlusJSONResponse struct {
 
 func (response GetPeriodeKinerja401ApplicationProblemPlusJSONResponse) VisitGetPeriodeKinerjaResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(401)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 401, buf)
 }
 
 type GetPeriodeKinerja403ApplicationProblemPlusJSONResponse struct {
@@ -20988,14 +19649,12 @@ type GetPeriodeKinerja403ApplicationProblemPlusJSONResponse struct {
 
 func (response GetPeriodeKinerja403ApplicationProblemPlusJSONResponse) VisitGetPeriodeKinerjaResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(403)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 403, buf)
 }
 
 type GetPeriodeKinerja404ApplicationProblemPlusJSONResponse struct {
@@ -21004,14 +19663,12 @@ type GetPeriodeKinerja404ApplicationProblemPlusJSONResponse struct {
 
 func (response GetPeriodeKinerja404ApplicationProblemPlusJSONResponse) VisitGetPeriodeKinerjaResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(404)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 404, buf)
 }
 
 type GetPeriodeKinerja413ApplicationProblemPlusJSONResponse struct {
@@ -21020,14 +19677,12 @@ type GetPeriodeKinerja413ApplicationProblemPlusJSONResponse struct {
 
 func (response GetPeriodeKinerja413ApplicationProblemPlusJSONResponse) VisitGetPeriodeKinerjaResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(413)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 413, buf)
 }
 
 type PutPeriodeKinerjaRequestObject struct {
@@ -21051,17 +19706,15 @@ type PutPeriodeKinerja200JSONResponse struct {
 
 func (response PutPeriodeKinerja200JSONResponse) VisitPutPeriodeKinerjaResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+	buf, err := jsonresp.Encode(response.Body)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/json")
 	if response.Headers.ETag != nil {
 		w.Header().Set("ETag", fmt.Sprint(*response.Headers.ETag))
 	}
-	w.WriteHeader(200)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 200, buf)
 }
 
 type PutPeriodeKinerja400ApplicationProblemPlusJSONResponse struct {
@@ -21070,14 +19723,12 @@ type PutPeriodeKinerja400ApplicationProblemPlusJSONResponse struct {
 
 func (response PutPeriodeKinerja400ApplicationProblemPlusJSONResponse) VisitPutPeriodeKinerjaResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(400)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 400, buf)
 }
 
 type PutPeriodeKinerja401ApplicationProblemPlusJSONResponse struct {
@@ -21086,14 +19737,12 @@ type PutPeriodeKinerja401ApplicationProblemPlusJSONResponse struct {
 
 func (response PutPeriodeKinerja401ApplicationProblemPlusJSONResponse) VisitPutPeriodeKinerjaResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(401)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 401, buf)
 }
 
 type PutPeriodeKinerja403ApplicationProblemPlusJSONResponse struct {
@@ -21102,14 +19751,12 @@ type PutPeriodeKinerja403ApplicationProblemPlusJSONResponse struct {
 
 func (response PutPeriodeKinerja403ApplicationProblemPlusJSONResponse) VisitPutPeriodeKinerjaResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(403)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 403, buf)
 }
 
 type PutPeriodeKinerja404ApplicationProblemPlusJSONResponse struct {
@@ -21118,14 +19765,12 @@ type PutPeriodeKinerja404ApplicationProblemPlusJSONResponse struct {
 
 func (response PutPeriodeKinerja404ApplicationProblemPlusJSONResponse) VisitPutPeriodeKinerjaResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(404)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 404, buf)
 }
 
 type PutPeriodeKinerja409ApplicationProblemPlusJSONResponse struct {
@@ -21134,14 +19779,12 @@ type PutPeriodeKinerja409ApplicationProblemPlusJSONResponse struct {
 
 func (response PutPeriodeKinerja409ApplicationProblemPlusJSONResponse) VisitPutPeriodeKinerjaResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(409)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 409, buf)
 }
 
 type PutPeriodeKinerja412ApplicationProblemPlusJSONResponse struct {
@@ -21150,14 +19793,12 @@ type PutPeriodeKinerja412ApplicationProblemPlusJSONResponse struct {
 
 func (response PutPeriodeKinerja412ApplicationProblemPlusJSONResponse) VisitPutPeriodeKinerjaResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(412)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 412, buf)
 }
 
 type PutPeriodeKinerja413ApplicationProblemPlusJSONResponse struct {
@@ -21166,14 +19807,12 @@ type PutPeriodeKinerja413ApplicationProblemPlusJSONResponse struct {
 
 func (response PutPeriodeKinerja413ApplicationProblemPlusJSONResponse) VisitPutPeriodeKinerjaResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(413)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 413, buf)
 }
 
 type ListPltRequestObject struct {
@@ -21188,14 +19827,12 @@ type ListPlt200JSONResponse PltPage
 
 func (response ListPlt200JSONResponse) VisitListPltResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(200)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 200, buf)
 }
 
 type ListPlt400ApplicationProblemPlusJSONResponse struct {
@@ -21204,14 +19841,12 @@ type ListPlt400ApplicationProblemPlusJSONResponse struct {
 
 func (response ListPlt400ApplicationProblemPlusJSONResponse) VisitListPltResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(400)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 400, buf)
 }
 
 type ListPlt401ApplicationProblemPlusJSONResponse struct {
@@ -21220,14 +19855,12 @@ type ListPlt401ApplicationProblemPlusJSONResponse struct {
 
 func (response ListPlt401ApplicationProblemPlusJSONResponse) VisitListPltResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(401)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 401, buf)
 }
 
 type ListPlt403ApplicationProblemPlusJSONResponse struct {
@@ -21236,14 +19869,12 @@ type ListPlt403ApplicationProblemPlusJSONResponse struct {
 
 func (response ListPlt403ApplicationProblemPlusJSONResponse) VisitListPltResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(403)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 403, buf)
 }
 
 type ListPlt404ApplicationProblemPlusJSONResponse struct {
@@ -21252,14 +19883,12 @@ type ListPlt404ApplicationProblemPlusJSONResponse struct {
 
 func (response ListPlt404ApplicationProblemPlusJSONResponse) VisitListPltResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(404)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 404, buf)
 }
 
 type ListPlt413ApplicationProblemPlusJSONResponse struct {
@@ -21268,14 +19897,12 @@ type ListPlt413ApplicationProblemPlusJSONResponse struct {
 
 func (response ListPlt413ApplicationProblemPlusJSONResponse) VisitListPltResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(413)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 413, buf)
 }
 
 type CreatePltRequestObject struct {
@@ -21291,14 +19918,12 @@ type CreatePlt201JSONResponse Plt
 
 func (response CreatePlt201JSONResponse) VisitCreatePltResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(201)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 201, buf)
 }
 
 type CreatePlt400ApplicationProblemPlusJSONResponse struct {
@@ -21307,14 +19932,12 @@ type CreatePlt400ApplicationProblemPlusJSONResponse struct {
 
 func (response CreatePlt400ApplicationProblemPlusJSONResponse) VisitCreatePltResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(400)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 400, buf)
 }
 
 type CreatePlt401ApplicationProblemPlusJSONResponse struct {
@@ -21323,14 +19946,12 @@ type CreatePlt401ApplicationProblemPlusJSONResponse struct {
 
 func (response CreatePlt401ApplicationProblemPlusJSONResponse) VisitCreatePltResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(401)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 401, buf)
 }
 
 type CreatePlt403ApplicationProblemPlusJSONResponse struct {
@@ -21339,14 +19960,12 @@ type CreatePlt403ApplicationProblemPlusJSONResponse struct {
 
 func (response CreatePlt403ApplicationProblemPlusJSONResponse) VisitCreatePltResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(403)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 403, buf)
 }
 
 type CreatePlt404ApplicationProblemPlusJSONResponse struct {
@@ -21355,14 +19974,12 @@ type CreatePlt404ApplicationProblemPlusJSONResponse struct {
 
 func (response CreatePlt404ApplicationProblemPlusJSONResponse) VisitCreatePltResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(404)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 404, buf)
 }
 
 type CreatePlt409ApplicationProblemPlusJSONResponse struct {
@@ -21371,14 +19988,12 @@ type CreatePlt409ApplicationProblemPlusJSONResponse struct {
 
 func (response CreatePlt409ApplicationProblemPlusJSONResponse) VisitCreatePltResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(409)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 409, buf)
 }
 
 type CreatePlt413ApplicationProblemPlusJSONResponse struct {
@@ -21387,14 +20002,12 @@ type CreatePlt413ApplicationProblemPlusJSONResponse struct {
 
 func (response CreatePlt413ApplicationProblemPlusJSONResponse) VisitCreatePltResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(413)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 413, buf)
 }
 
 type CreatePlt422ApplicationProblemPlusJSONResponse struct {
@@ -21403,14 +20016,12 @@ type CreatePlt422ApplicationProblemPlusJSONResponse struct {
 
 func (response CreatePlt422ApplicationProblemPlusJSONResponse) VisitCreatePltResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(422)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 422, buf)
 }
 
 type DeletePltRequestObject struct {
@@ -21435,14 +20046,12 @@ type DeletePlt400ApplicationProblemPlusJSONResponse struct {
 
 func (response DeletePlt400ApplicationProblemPlusJSONResponse) VisitDeletePltResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(400)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 400, buf)
 }
 
 type DeletePlt401ApplicationProblemPlusJSONResponse struct {
@@ -21451,14 +20060,12 @@ type DeletePlt401ApplicationProblemPlusJSONResponse struct {
 
 func (response DeletePlt401ApplicationProblemPlusJSONResponse) VisitDeletePltResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(401)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 401, buf)
 }
 
 type DeletePlt403ApplicationProblemPlusJSONResponse struct {
@@ -21467,14 +20074,12 @@ type DeletePlt403ApplicationProblemPlusJSONResponse struct {
 
 func (response DeletePlt403ApplicationProblemPlusJSONResponse) VisitDeletePltResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(403)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 403, buf)
 }
 
 type DeletePlt404ApplicationProblemPlusJSONResponse struct {
@@ -21483,14 +20088,12 @@ type DeletePlt404ApplicationProblemPlusJSONResponse struct {
 
 func (response DeletePlt404ApplicationProblemPlusJSONResponse) VisitDeletePltResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(404)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 404, buf)
 }
 
 type DeletePlt413ApplicationProblemPlusJSONResponse struct {
@@ -21499,14 +20102,12 @@ type DeletePlt413ApplicationProblemPlusJSONResponse struct {
 
 func (response DeletePlt413ApplicationProblemPlusJSONResponse) VisitDeletePltResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(413)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 413, buf)
 }
 
 type ListPredikatOrganisasiRequestObject struct {
@@ -21523,14 +20124,12 @@ type ListPredikatOrganisasi200JSONResponse struct {
 
 func (response ListPredikatOrganisasi200JSONResponse) VisitListPredikatOrganisasiResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(200)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 200, buf)
 }
 
 type ListPredikatOrganisasi400ApplicationProblemPlusJSONResponse struct {
@@ -21539,14 +20138,12 @@ type ListPredikatOrganisasi400ApplicationProblemPlusJSONResponse struct {
 
 func (response ListPredikatOrganisasi400ApplicationProblemPlusJSONResponse) VisitListPredikatOrganisasiResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(400)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 400, buf)
 }
 
 type ListPredikatOrganisasi401ApplicationProblemPlusJSONResponse struct {
@@ -21555,14 +20152,12 @@ type ListPredikatOrganisasi401ApplicationProblemPlusJSONResponse struct {
 
 func (response ListPredikatOrganisasi401ApplicationProblemPlusJSONResponse) VisitListPredikatOrganisasiResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(401)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 401, buf)
 }
 
 type ListPredikatOrganisasi403ApplicationProblemPlusJSONResponse struct {
@@ -21571,14 +20166,12 @@ type ListPredikatOrganisasi403ApplicationProblemPlusJSONResponse struct {
 
 func (response ListPredikatOrganisasi403ApplicationProblemPlusJSONResponse) VisitListPredikatOrganisasiResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(403)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 403, buf)
 }
 
 type ListPredikatOrganisasi404ApplicationProblemPlusJSONResponse struct {
@@ -21587,14 +20180,12 @@ type ListPredikatOrganisasi404ApplicationProblemPlusJSONResponse struct {
 
 func (response ListPredikatOrganisasi404ApplicationProblemPlusJSONResponse) VisitListPredikatOrganisasiResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(404)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 404, buf)
 }
 
 type ListPredikatOrganisasi413ApplicationProblemPlusJSONResponse struct {
@@ -21603,14 +20194,12 @@ type ListPredikatOrganisasi413ApplicationProblemPlusJSONResponse struct {
 
 func (response ListPredikatOrganisasi413ApplicationProblemPlusJSONResponse) VisitListPredikatOrganisasiResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(413)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 413, buf)
 }
 
 type PutPredikatOrganisasiRequestObject struct {
@@ -21625,14 +20214,12 @@ type PutPredikatOrganisasi200JSONResponse PredikatOrganisasi
 
 func (response PutPredikatOrganisasi200JSONResponse) VisitPutPredikatOrganisasiResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(200)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 200, buf)
 }
 
 type PutPredikatOrganisasi400ApplicationProblemPlusJSONResponse struct {
@@ -21641,14 +20228,12 @@ type PutPredikatOrganisasi400ApplicationProblemPlusJSONResponse struct {
 
 func (response PutPredikatOrganisasi400ApplicationProblemPlusJSONResponse) VisitPutPredikatOrganisasiResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(400)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 400, buf)
 }
 
 type PutPredikatOrganisasi401ApplicationProblemPlusJSONResponse struct {
@@ -21657,14 +20242,12 @@ type PutPredikatOrganisasi401ApplicationProblemPlusJSONResponse struct {
 
 func (response PutPredikatOrganisasi401ApplicationProblemPlusJSONResponse) VisitPutPredikatOrganisasiResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(401)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 401, buf)
 }
 
 type PutPredikatOrganisasi403ApplicationProblemPlusJSONResponse struct {
@@ -21673,14 +20256,12 @@ type PutPredikatOrganisasi403ApplicationProblemPlusJSONResponse struct {
 
 func (response PutPredikatOrganisasi403ApplicationProblemPlusJSONResponse) VisitPutPredikatOrganisasiResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(403)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 403, buf)
 }
 
 type PutPredikatOrganisasi404ApplicationProblemPlusJSONResponse struct {
@@ -21689,14 +20270,12 @@ type PutPredikatOrganisasi404ApplicationProblemPlusJSONResponse struct {
 
 func (response PutPredikatOrganisasi404ApplicationProblemPlusJSONResponse) VisitPutPredikatOrganisasiResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(404)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 404, buf)
 }
 
 type PutPredikatOrganisasi409ApplicationProblemPlusJSONResponse struct {
@@ -21705,14 +20284,12 @@ type PutPredikatOrganisasi409ApplicationProblemPlusJSONResponse struct {
 
 func (response PutPredikatOrganisasi409ApplicationProblemPlusJSONResponse) VisitPutPredikatOrganisasiResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(409)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 409, buf)
 }
 
 type PutPredikatOrganisasi413ApplicationProblemPlusJSONResponse struct {
@@ -21721,14 +20298,12 @@ type PutPredikatOrganisasi413ApplicationProblemPlusJSONResponse struct {
 
 func (response PutPredikatOrganisasi413ApplicationProblemPlusJSONResponse) VisitPutPredikatOrganisasiResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(413)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 413, buf)
 }
 
 type ListRosterRequestObject struct {
@@ -21745,14 +20320,12 @@ type ListRoster200JSONResponse struct {
 
 func (response ListRoster200JSONResponse) VisitListRosterResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(200)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 200, buf)
 }
 
 type ListRoster400ApplicationProblemPlusJSONResponse struct {
@@ -21761,14 +20334,12 @@ type ListRoster400ApplicationProblemPlusJSONResponse struct {
 
 func (response ListRoster400ApplicationProblemPlusJSONResponse) VisitListRosterResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(400)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 400, buf)
 }
 
 type ListRoster401ApplicationProblemPlusJSONResponse struct {
@@ -21777,14 +20348,12 @@ type ListRoster401ApplicationProblemPlusJSONResponse struct {
 
 func (response ListRoster401ApplicationProblemPlusJSONResponse) VisitListRosterResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(401)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 401, buf)
 }
 
 type ListRoster403ApplicationProblemPlusJSONResponse struct {
@@ -21793,14 +20362,12 @@ type ListRoster403ApplicationProblemPlusJSONResponse struct {
 
 func (response ListRoster403ApplicationProblemPlusJSONResponse) VisitListRosterResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(403)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 403, buf)
 }
 
 type ListRoster404ApplicationProblemPlusJSONResponse struct {
@@ -21809,14 +20376,12 @@ type ListRoster404ApplicationProblemPlusJSONResponse struct {
 
 func (response ListRoster404ApplicationProblemPlusJSONResponse) VisitListRosterResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(404)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 404, buf)
 }
 
 type ListRoster413ApplicationProblemPlusJSONResponse struct {
@@ -21825,14 +20390,12 @@ type ListRoster413ApplicationProblemPlusJSONResponse struct {
 
 func (response ListRoster413ApplicationProblemPlusJSONResponse) VisitListRosterResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(413)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 413, buf)
 }
 
 type PutRosterRequestObject struct {
@@ -21850,14 +20413,12 @@ type PutRoster200JSONResponse struct {
 
 func (response PutRoster200JSONResponse) VisitPutRosterResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(200)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 200, buf)
 }
 
 type PutRoster400ApplicationProblemPlusJSONResponse struct {
@@ -21866,14 +20427,12 @@ type PutRoster400ApplicationProblemPlusJSONResponse struct {
 
 func (response PutRoster400ApplicationProblemPlusJSONResponse) VisitPutRosterResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(400)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 400, buf)
 }
 
 type PutRoster401ApplicationProblemPlusJSONResponse struct {
@@ -21882,14 +20441,12 @@ type PutRoster401ApplicationProblemPlusJSONResponse struct {
 
 func (response PutRoster401ApplicationProblemPlusJSONResponse) VisitPutRosterResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(401)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 401, buf)
 }
 
 type PutRoster403ApplicationProblemPlusJSONResponse struct {
@@ -21898,14 +20455,12 @@ type PutRoster403ApplicationProblemPlusJSONResponse struct {
 
 func (response PutRoster403ApplicationProblemPlusJSONResponse) VisitPutRosterResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(403)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 403, buf)
 }
 
 type PutRoster404ApplicationProblemPlusJSONResponse struct {
@@ -21914,14 +20469,12 @@ type PutRoster404ApplicationProblemPlusJSONResponse struct {
 
 func (response PutRoster404ApplicationProblemPlusJSONResponse) VisitPutRosterResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(404)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 404, buf)
 }
 
 type PutRoster413ApplicationProblemPlusJSONResponse struct {
@@ -21930,14 +20483,12 @@ type PutRoster413ApplicationProblemPlusJSONResponse struct {
 
 func (response PutRoster413ApplicationProblemPlusJSONResponse) VisitPutRosterResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(413)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 413, buf)
 }
 
 type ListSKPRequestObject struct {
@@ -21952,14 +20503,12 @@ type ListSKP200JSONResponse SKPPage
 
 func (response ListSKP200JSONResponse) VisitListSKPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(200)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 200, buf)
 }
 
 type ListSKP400ApplicationProblemPlusJSONResponse struct {
@@ -21968,14 +20517,12 @@ type ListSKP400ApplicationProblemPlusJSONResponse struct {
 
 func (response ListSKP400ApplicationProblemPlusJSONResponse) VisitListSKPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(400)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 400, buf)
 }
 
 type ListSKP401ApplicationProblemPlusJSONResponse struct {
@@ -21984,14 +20531,12 @@ type ListSKP401ApplicationProblemPlusJSONResponse struct {
 
 func (response ListSKP401ApplicationProblemPlusJSONResponse) VisitListSKPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(401)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 401, buf)
 }
 
 type ListSKP403ApplicationProblemPlusJSONResponse struct {
@@ -22000,14 +20545,12 @@ type ListSKP403ApplicationProblemPlusJSONResponse struct {
 
 func (response ListSKP403ApplicationProblemPlusJSONResponse) VisitListSKPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(403)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 403, buf)
 }
 
 type ListSKP404ApplicationProblemPlusJSONResponse struct {
@@ -22016,14 +20559,12 @@ type ListSKP404ApplicationProblemPlusJSONResponse struct {
 
 func (response ListSKP404ApplicationProblemPlusJSONResponse) VisitListSKPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(404)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 404, buf)
 }
 
 type ListSKP413ApplicationProblemPlusJSONResponse struct {
@@ -22032,14 +20573,12 @@ type ListSKP413ApplicationProblemPlusJSONResponse struct {
 
 func (response ListSKP413ApplicationProblemPlusJSONResponse) VisitListSKPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(413)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 413, buf)
 }
 
 type CreateSKPRequestObject struct {
@@ -22062,17 +20601,15 @@ type CreateSKP201JSONResponse struct {
 
 func (response CreateSKP201JSONResponse) VisitCreateSKPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+	buf, err := jsonresp.Encode(response.Body)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/json")
 	if response.Headers.ETag != nil {
 		w.Header().Set("ETag", fmt.Sprint(*response.Headers.ETag))
 	}
-	w.WriteHeader(201)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 201, buf)
 }
 
 type CreateSKP400ApplicationProblemPlusJSONResponse struct {
@@ -22081,14 +20618,12 @@ type CreateSKP400ApplicationProblemPlusJSONResponse struct {
 
 func (response CreateSKP400ApplicationProblemPlusJSONResponse) VisitCreateSKPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(400)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 400, buf)
 }
 
 type CreateSKP401ApplicationProblemPlusJSONResponse struct {
@@ -22097,14 +20632,12 @@ type CreateSKP401ApplicationProblemPlusJSONResponse struct {
 
 func (response CreateSKP401ApplicationProblemPlusJSONResponse) VisitCreateSKPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(401)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 401, buf)
 }
 
 type CreateSKP403ApplicationProblemPlusJSONResponse struct {
@@ -22113,14 +20646,12 @@ type CreateSKP403ApplicationProblemPlusJSONResponse struct {
 
 func (response CreateSKP403ApplicationProblemPlusJSONResponse) VisitCreateSKPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(403)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 403, buf)
 }
 
 type CreateSKP404ApplicationProblemPlusJSONResponse struct {
@@ -22129,14 +20660,12 @@ type CreateSKP404ApplicationProblemPlusJSONResponse struct {
 
 func (response CreateSKP404ApplicationProblemPlusJSONResponse) VisitCreateSKPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(404)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 404, buf)
 }
 
 type CreateSKP409ApplicationProblemPlusJSONResponse struct {
@@ -22145,14 +20674,12 @@ type CreateSKP409ApplicationProblemPlusJSONResponse struct {
 
 func (response CreateSKP409ApplicationProblemPlusJSONResponse) VisitCreateSKPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(409)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 409, buf)
 }
 
 type CreateSKP413ApplicationProblemPlusJSONResponse struct {
@@ -22161,14 +20688,12 @@ type CreateSKP413ApplicationProblemPlusJSONResponse struct {
 
 func (response CreateSKP413ApplicationProblemPlusJSONResponse) VisitCreateSKPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(413)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 413, buf)
 }
 
 type CreateSKP422ApplicationProblemPlusJSONResponse struct {
@@ -22177,14 +20702,12 @@ type CreateSKP422ApplicationProblemPlusJSONResponse struct {
 
 func (response CreateSKP422ApplicationProblemPlusJSONResponse) VisitCreateSKPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(422)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 422, buf)
 }
 
 type DeleteSKPRequestObject struct {
@@ -22209,14 +20732,12 @@ type DeleteSKP400ApplicationProblemPlusJSONResponse struct {
 
 func (response DeleteSKP400ApplicationProblemPlusJSONResponse) VisitDeleteSKPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(400)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 400, buf)
 }
 
 type DeleteSKP401ApplicationProblemPlusJSONResponse struct {
@@ -22225,14 +20746,12 @@ type DeleteSKP401ApplicationProblemPlusJSONResponse struct {
 
 func (response DeleteSKP401ApplicationProblemPlusJSONResponse) VisitDeleteSKPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(401)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 401, buf)
 }
 
 type DeleteSKP403ApplicationProblemPlusJSONResponse struct {
@@ -22241,14 +20760,12 @@ type DeleteSKP403ApplicationProblemPlusJSONResponse struct {
 
 func (response DeleteSKP403ApplicationProblemPlusJSONResponse) VisitDeleteSKPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(403)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 403, buf)
 }
 
 type DeleteSKP404ApplicationProblemPlusJSONResponse struct {
@@ -22257,14 +20774,12 @@ type DeleteSKP404ApplicationProblemPlusJSONResponse struct {
 
 func (response DeleteSKP404ApplicationProblemPlusJSONResponse) VisitDeleteSKPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(404)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 404, buf)
 }
 
 type DeleteSKP409ApplicationProblemPlusJSONResponse struct {
@@ -22273,14 +20788,12 @@ type DeleteSKP409ApplicationProblemPlusJSONResponse struct {
 
 func (response DeleteSKP409ApplicationProblemPlusJSONResponse) VisitDeleteSKPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(409)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 409, buf)
 }
 
 type DeleteSKP413ApplicationProblemPlusJSONResponse struct {
@@ -22289,14 +20802,12 @@ type DeleteSKP413ApplicationProblemPlusJSONResponse struct {
 
 func (response DeleteSKP413ApplicationProblemPlusJSONResponse) VisitDeleteSKPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(413)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 413, buf)
 }
 
 type GetSKPRequestObject struct {
@@ -22318,17 +20829,15 @@ type GetSKP200JSONResponse struct {
 
 func (response GetSKP200JSONResponse) VisitGetSKPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+	buf, err := jsonresp.Encode(response.Body)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/json")
 	if response.Headers.ETag != nil {
 		w.Header().Set("ETag", fmt.Sprint(*response.Headers.ETag))
 	}
-	w.WriteHeader(200)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 200, buf)
 }
 
 type GetSKP400ApplicationProblemPlusJSONResponse struct {
@@ -22337,14 +20846,12 @@ type GetSKP400ApplicationProblemPlusJSONResponse struct {
 
 func (response GetSKP400ApplicationProblemPlusJSONResponse) VisitGetSKPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(400)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 400, buf)
 }
 
 type GetSKP401ApplicationProblemPlusJSONResponse struct {
@@ -22353,14 +20860,12 @@ type GetSKP401ApplicationProblemPlusJSONResponse struct {
 
 func (response GetSKP401ApplicationProblemPlusJSONResponse) VisitGetSKPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(401)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 401, buf)
 }
 
 type GetSKP403ApplicationProblemPlusJSONResponse struct {
@@ -22369,14 +20874,12 @@ type GetSKP403ApplicationProblemPlusJSONResponse struct {
 
 func (response GetSKP403ApplicationProblemPlusJSONResponse) VisitGetSKPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(403)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 403, buf)
 }
 
 type GetSKP404ApplicationProblemPlusJSONResponse struct {
@@ -22385,14 +20888,12 @@ type GetSKP404ApplicationProblemPlusJSONResponse struct {
 
 func (response GetSKP404ApplicationProblemPlusJSONResponse) VisitGetSKPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(404)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 404, buf)
 }
 
 type GetSKP413ApplicationProblemPlusJSONResponse struct {
@@ -22401,14 +20902,12 @@ type GetSKP413ApplicationProblemPlusJSONResponse struct {
 
 func (response GetSKP413ApplicationProblemPlusJSONResponse) VisitGetSKPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(413)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 413, buf)
 }
 
 type PutSKPIsiRequestObject struct {
@@ -22432,17 +20931,15 @@ type PutSKPIsi200JSONResponse struct {
 
 func (response PutSKPIsi200JSONResponse) VisitPutSKPIsiResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+	buf, err := jsonresp.Encode(response.Body)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/json")
 	if response.Headers.ETag != nil {
 		w.Header().Set("ETag", fmt.Sprint(*response.Headers.ETag))
 	}
-	w.WriteHeader(200)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 200, buf)
 }
 
 type PutSKPIsi400ApplicationProblemPlusJSONResponse struct {
@@ -22451,14 +20948,12 @@ type PutSKPIsi400ApplicationProblemPlusJSONResponse struct {
 
 func (response PutSKPIsi400ApplicationProblemPlusJSONResponse) VisitPutSKPIsiResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(400)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 400, buf)
 }
 
 type PutSKPIsi401ApplicationProblemPlusJSONResponse struct {
@@ -22467,14 +20962,12 @@ type PutSKPIsi401ApplicationProblemPlusJSONResponse struct {
 
 func (response PutSKPIsi401ApplicationProblemPlusJSONResponse) VisitPutSKPIsiResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(401)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 401, buf)
 }
 
 type PutSKPIsi403ApplicationProblemPlusJSONResponse struct {
@@ -22483,14 +20976,12 @@ type PutSKPIsi403ApplicationProblemPlusJSONResponse struct {
 
 func (response PutSKPIsi403ApplicationProblemPlusJSONResponse) VisitPutSKPIsiResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(403)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 403, buf)
 }
 
 type PutSKPIsi404ApplicationProblemPlusJSONResponse struct {
@@ -22499,14 +20990,12 @@ type PutSKPIsi404ApplicationProblemPlusJSONResponse struct {
 
 func (response PutSKPIsi404ApplicationProblemPlusJSONResponse) VisitPutSKPIsiResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(404)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 404, buf)
 }
 
 type PutSKPIsi409ApplicationProblemPlusJSONResponse struct {
@@ -22515,14 +21004,12 @@ type PutSKPIsi409ApplicationProblemPlusJSONResponse struct {
 
 func (response PutSKPIsi409ApplicationProblemPlusJSONResponse) VisitPutSKPIsiResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(409)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 409, buf)
 }
 
 type PutSKPIsi412ApplicationProblemPlusJSONResponse struct {
@@ -22531,14 +21018,12 @@ type PutSKPIsi412ApplicationProblemPlusJSONResponse struct {
 
 func (response PutSKPIsi412ApplicationProblemPlusJSONResponse) VisitPutSKPIsiResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(412)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 412, buf)
 }
 
 type PutSKPIsi413ApplicationProblemPlusJSONResponse struct {
@@ -22547,14 +21032,12 @@ type PutSKPIsi413ApplicationProblemPlusJSONResponse struct {
 
 func (response PutSKPIsi413ApplicationProblemPlusJSONResponse) VisitPutSKPIsiResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(413)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 413, buf)
 }
 
 type PutSKPIsi422ApplicationProblemPlusJSONResponse struct {
@@ -22563,14 +21046,12 @@ type PutSKPIsi422ApplicationProblemPlusJSONResponse struct {
 
 func (response PutSKPIsi422ApplicationProblemPlusJSONResponse) VisitPutSKPIsiResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(422)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 422, buf)
 }
 
 type AjukanSKPRequestObject struct {
@@ -22585,17 +21066,15 @@ type AjukanSKP200JSONResponse struct{ SKPOKJSONResponse }
 
 func (response AjukanSKP200JSONResponse) VisitAjukanSKPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+	buf, err := jsonresp.Encode(response.Body)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/json")
 	if response.Headers.ETag != nil {
 		w.Header().Set("ETag", fmt.Sprint(*response.Headers.ETag))
 	}
-	w.WriteHeader(200)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 200, buf)
 }
 
 type AjukanSKP400ApplicationProblemPlusJSONResponse struct {
@@ -22604,14 +21083,12 @@ type AjukanSKP400ApplicationProblemPlusJSONResponse struct {
 
 func (response AjukanSKP400ApplicationProblemPlusJSONResponse) VisitAjukanSKPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(400)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 400, buf)
 }
 
 type AjukanSKP401ApplicationProblemPlusJSONResponse struct {
@@ -22620,14 +21097,12 @@ type AjukanSKP401ApplicationProblemPlusJSONResponse struct {
 
 func (response AjukanSKP401ApplicationProblemPlusJSONResponse) VisitAjukanSKPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(401)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 401, buf)
 }
 
 type AjukanSKP403ApplicationProblemPlusJSONResponse struct {
@@ -22636,14 +21111,12 @@ type AjukanSKP403ApplicationProblemPlusJSONResponse struct {
 
 func (response AjukanSKP403ApplicationProblemPlusJSONResponse) VisitAjukanSKPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(403)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 403, buf)
 }
 
 type AjukanSKP404ApplicationProblemPlusJSONResponse struct {
@@ -22652,14 +21125,12 @@ type AjukanSKP404ApplicationProblemPlusJSONResponse struct {
 
 func (response AjukanSKP404ApplicationProblemPlusJSONResponse) VisitAjukanSKPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(404)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 404, buf)
 }
 
 type AjukanSKP409ApplicationProblemPlusJSONResponse struct {
@@ -22668,14 +21139,12 @@ type AjukanSKP409ApplicationProblemPlusJSONResponse struct {
 
 func (response AjukanSKP409ApplicationProblemPlusJSONResponse) VisitAjukanSKPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(409)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 409, buf)
 }
 
 type AjukanSKP413ApplicationProblemPlusJSONResponse struct {
@@ -22684,14 +21153,12 @@ type AjukanSKP413ApplicationProblemPlusJSONResponse struct {
 
 func (response AjukanSKP413ApplicationProblemPlusJSONResponse) VisitAjukanSKPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(413)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 413, buf)
 }
 
 type AjukanSKP422ApplicationProblemPlusJSONResponse struct {
@@ -22700,14 +21167,12 @@ type AjukanSKP422ApplicationProblemPlusJSONResponse struct {
 
 func (response AjukanSKP422ApplicationProblemPlusJSONResponse) VisitAjukanSKPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(422)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 422, buf)
 }
 
 type GetKaskadeSKPRequestObject struct {
@@ -22727,14 +21192,12 @@ type GetKaskadeSKP200JSONResponse struct {
 
 func (response GetKaskadeSKP200JSONResponse) VisitGetKaskadeSKPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(200)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 200, buf)
 }
 
 type GetKaskadeSKP400ApplicationProblemPlusJSONResponse struct {
@@ -22743,14 +21206,12 @@ type GetKaskadeSKP400ApplicationProblemPlusJSONResponse struct {
 
 func (response GetKaskadeSKP400ApplicationProblemPlusJSONResponse) VisitGetKaskadeSKPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(400)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 400, buf)
 }
 
 type GetKaskadeSKP401ApplicationProblemPlusJSONResponse struct {
@@ -22759,14 +21220,12 @@ type GetKaskadeSKP401ApplicationProblemPlusJSONResponse struct {
 
 func (response GetKaskadeSKP401ApplicationProblemPlusJSONResponse) VisitGetKaskadeSKPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(401)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 401, buf)
 }
 
 type GetKaskadeSKP403ApplicationProblemPlusJSONResponse struct {
@@ -22775,14 +21234,12 @@ type GetKaskadeSKP403ApplicationProblemPlusJSONResponse struct {
 
 func (response GetKaskadeSKP403ApplicationProblemPlusJSONResponse) VisitGetKaskadeSKPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(403)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 403, buf)
 }
 
 type GetKaskadeSKP404ApplicationProblemPlusJSONResponse struct {
@@ -22791,14 +21248,12 @@ type GetKaskadeSKP404ApplicationProblemPlusJSONResponse struct {
 
 func (response GetKaskadeSKP404ApplicationProblemPlusJSONResponse) VisitGetKaskadeSKPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(404)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 404, buf)
 }
 
 type GetKaskadeSKP413ApplicationProblemPlusJSONResponse struct {
@@ -22807,14 +21262,12 @@ type GetKaskadeSKP413ApplicationProblemPlusJSONResponse struct {
 
 func (response GetKaskadeSKP413ApplicationProblemPlusJSONResponse) VisitGetKaskadeSKPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(413)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 413, buf)
 }
 
 type KembalikanSKPRequestObject struct {
@@ -22830,17 +21283,15 @@ type KembalikanSKP200JSONResponse struct{ SKPOKJSONResponse }
 
 func (response KembalikanSKP200JSONResponse) VisitKembalikanSKPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+	buf, err := jsonresp.Encode(response.Body)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/json")
 	if response.Headers.ETag != nil {
 		w.Header().Set("ETag", fmt.Sprint(*response.Headers.ETag))
 	}
-	w.WriteHeader(200)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 200, buf)
 }
 
 type KembalikanSKP400ApplicationProblemPlusJSONResponse struct {
@@ -22849,14 +21300,12 @@ type KembalikanSKP400ApplicationProblemPlusJSONResponse struct {
 
 func (response KembalikanSKP400ApplicationProblemPlusJSONResponse) VisitKembalikanSKPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(400)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 400, buf)
 }
 
 type KembalikanSKP401ApplicationProblemPlusJSONResponse struct {
@@ -22865,14 +21314,12 @@ type KembalikanSKP401ApplicationProblemPlusJSONResponse struct {
 
 func (response KembalikanSKP401ApplicationProblemPlusJSONResponse) VisitKembalikanSKPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(401)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 401, buf)
 }
 
 type KembalikanSKP403ApplicationProblemPlusJSONResponse struct {
@@ -22881,14 +21328,12 @@ type KembalikanSKP403ApplicationProblemPlusJSONResponse struct {
 
 func (response KembalikanSKP403ApplicationProblemPlusJSONResponse) VisitKembalikanSKPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(403)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 403, buf)
 }
 
 type KembalikanSKP404ApplicationProblemPlusJSONResponse struct {
@@ -22897,14 +21342,12 @@ type KembalikanSKP404ApplicationProblemPlusJSONResponse struct {
 
 func (response KembalikanSKP404ApplicationProblemPlusJSONResponse) VisitKembalikanSKPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(404)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 404, buf)
 }
 
 type KembalikanSKP409ApplicationProblemPlusJSONResponse struct {
@@ -22913,14 +21356,12 @@ type KembalikanSKP409ApplicationProblemPlusJSONResponse struct {
 
 func (response KembalikanSKP409ApplicationProblemPlusJSONResponse) VisitKembalikanSKPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(409)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 409, buf)
 }
 
 type KembalikanSKP413ApplicationProblemPlusJSONResponse struct {
@@ -22929,14 +21370,12 @@ type KembalikanSKP413ApplicationProblemPlusJSONResponse struct {
 
 func (response KembalikanSKP413ApplicationProblemPlusJSONResponse) VisitKembalikanSKPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(413)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 413, buf)
 }
 
 type ListRevisiSKPRequestObject struct {
@@ -22953,14 +21392,12 @@ type ListRevisiSKP200JSONResponse struct {
 
 func (response ListRevisiSKP200JSONResponse) VisitListRevisiSKPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(200)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 200, buf)
 }
 
 type ListRevisiSKP400ApplicationProblemPlusJSONResponse struct {
@@ -22969,14 +21406,12 @@ type ListRevisiSKP400ApplicationProblemPlusJSONResponse struct {
 
 func (response ListRevisiSKP400ApplicationProblemPlusJSONResponse) VisitListRevisiSKPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(400)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 400, buf)
 }
 
 type ListRevisiSKP401ApplicationProblemPlusJSONResponse struct {
@@ -22985,14 +21420,12 @@ type ListRevisiSKP401ApplicationProblemPlusJSONResponse struct {
 
 func (response ListRevisiSKP401ApplicationProblemPlusJSONResponse) VisitListRevisiSKPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(401)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 401, buf)
 }
 
 type ListRevisiSKP403ApplicationProblemPlusJSONResponse struct {
@@ -23001,14 +21434,12 @@ type ListRevisiSKP403ApplicationProblemPlusJSONResponse struct {
 
 func (response ListRevisiSKP403ApplicationProblemPlusJSONResponse) VisitListRevisiSKPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(403)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 403, buf)
 }
 
 type ListRevisiSKP404ApplicationProblemPlusJSONResponse struct {
@@ -23017,14 +21448,12 @@ type ListRevisiSKP404ApplicationProblemPlusJSONResponse struct {
 
 func (response ListRevisiSKP404ApplicationProblemPlusJSONResponse) VisitListRevisiSKPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(404)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 404, buf)
 }
 
 type ListRevisiSKP413ApplicationProblemPlusJSONResponse struct {
@@ -23033,14 +21462,12 @@ type ListRevisiSKP413ApplicationProblemPlusJSONResponse struct {
 
 func (response ListRevisiSKP413ApplicationProblemPlusJSONResponse) VisitListRevisiSKPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(413)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 413, buf)
 }
 
 type RevisiSKPRequestObject struct {
@@ -23055,17 +21482,15 @@ type RevisiSKP200JSONResponse struct{ SKPOKJSONResponse }
 
 func (response RevisiSKP200JSONResponse) VisitRevisiSKPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+	buf, err := jsonresp.Encode(response.Body)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/json")
 	if response.Headers.ETag != nil {
 		w.Header().Set("ETag", fmt.Sprint(*response.Headers.ETag))
 	}
-	w.WriteHeader(200)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 200, buf)
 }
 
 type RevisiSKP400ApplicationProblemPlusJSONResponse struct {
@@ -23074,14 +21499,12 @@ type RevisiSKP400ApplicationProblemPlusJSONResponse struct {
 
 func (response RevisiSKP400ApplicationProblemPlusJSONResponse) VisitRevisiSKPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(400)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 400, buf)
 }
 
 type RevisiSKP401ApplicationProblemPlusJSONResponse struct {
@@ -23090,14 +21513,12 @@ type RevisiSKP401ApplicationProblemPlusJSONResponse struct {
 
 func (response RevisiSKP401ApplicationProblemPlusJSONResponse) VisitRevisiSKPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(401)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 401, buf)
 }
 
 type RevisiSKP403ApplicationProblemPlusJSONResponse struct {
@@ -23106,14 +21527,12 @@ type RevisiSKP403ApplicationProblemPlusJSONResponse struct {
 
 func (response RevisiSKP403ApplicationProblemPlusJSONResponse) VisitRevisiSKPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(403)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 403, buf)
 }
 
 type RevisiSKP404ApplicationProblemPlusJSONResponse struct {
@@ -23122,14 +21541,12 @@ type RevisiSKP404ApplicationProblemPlusJSONResponse struct {
 
 func (response RevisiSKP404ApplicationProblemPlusJSONResponse) VisitRevisiSKPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(404)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 404, buf)
 }
 
 type RevisiSKP409ApplicationProblemPlusJSONResponse struct {
@@ -23138,14 +21555,12 @@ type RevisiSKP409ApplicationProblemPlusJSONResponse struct {
 
 func (response RevisiSKP409ApplicationProblemPlusJSONResponse) VisitRevisiSKPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(409)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 409, buf)
 }
 
 type RevisiSKP413ApplicationProblemPlusJSONResponse struct {
@@ -23154,14 +21569,12 @@ type RevisiSKP413ApplicationProblemPlusJSONResponse struct {
 
 func (response RevisiSKP413ApplicationProblemPlusJSONResponse) VisitRevisiSKPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(413)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 413, buf)
 }
 
 type SetujuiSKPRequestObject struct {
@@ -23176,17 +21589,15 @@ type SetujuiSKP200JSONResponse struct{ SKPOKJSONResponse }
 
 func (response SetujuiSKP200JSONResponse) VisitSetujuiSKPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+	buf, err := jsonresp.Encode(response.Body)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/json")
 	if response.Headers.ETag != nil {
 		w.Header().Set("ETag", fmt.Sprint(*response.Headers.ETag))
 	}
-	w.WriteHeader(200)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 200, buf)
 }
 
 type SetujuiSKP400ApplicationProblemPlusJSONResponse struct {
@@ -23195,14 +21606,12 @@ type SetujuiSKP400ApplicationProblemPlusJSONResponse struct {
 
 func (response SetujuiSKP400ApplicationProblemPlusJSONResponse) VisitSetujuiSKPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(400)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 400, buf)
 }
 
 type SetujuiSKP401ApplicationProblemPlusJSONResponse struct {
@@ -23211,14 +21620,12 @@ type SetujuiSKP401ApplicationProblemPlusJSONResponse struct {
 
 func (response SetujuiSKP401ApplicationProblemPlusJSONResponse) VisitSetujuiSKPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(401)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 401, buf)
 }
 
 type SetujuiSKP403ApplicationProblemPlusJSONResponse struct {
@@ -23227,14 +21634,12 @@ type SetujuiSKP403ApplicationProblemPlusJSONResponse struct {
 
 func (response SetujuiSKP403ApplicationProblemPlusJSONResponse) VisitSetujuiSKPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(403)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 403, buf)
 }
 
 type SetujuiSKP404ApplicationProblemPlusJSONResponse struct {
@@ -23243,14 +21648,12 @@ type SetujuiSKP404ApplicationProblemPlusJSONResponse struct {
 
 func (response SetujuiSKP404ApplicationProblemPlusJSONResponse) VisitSetujuiSKPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(404)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 404, buf)
 }
 
 type SetujuiSKP409ApplicationProblemPlusJSONResponse struct {
@@ -23259,14 +21662,12 @@ type SetujuiSKP409ApplicationProblemPlusJSONResponse struct {
 
 func (response SetujuiSKP409ApplicationProblemPlusJSONResponse) VisitSetujuiSKPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(409)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 409, buf)
 }
 
 type SetujuiSKP413ApplicationProblemPlusJSONResponse struct {
@@ -23275,14 +21676,12 @@ type SetujuiSKP413ApplicationProblemPlusJSONResponse struct {
 
 func (response SetujuiSKP413ApplicationProblemPlusJSONResponse) VisitSetujuiSKPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(413)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 413, buf)
 }
 
 type SimulateTPPRequestObject struct {
@@ -23297,14 +21696,12 @@ type SimulateTPP200JSONResponse SimulasiTPP
 
 func (response SimulateTPP200JSONResponse) VisitSimulateTPPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(200)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 200, buf)
 }
 
 type SimulateTPP400ApplicationProblemPlusJSONResponse struct {
@@ -23313,14 +21710,12 @@ type SimulateTPP400ApplicationProblemPlusJSONResponse struct {
 
 func (response SimulateTPP400ApplicationProblemPlusJSONResponse) VisitSimulateTPPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(400)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 400, buf)
 }
 
 type SimulateTPP401ApplicationProblemPlusJSONResponse struct {
@@ -23329,14 +21724,12 @@ type SimulateTPP401ApplicationProblemPlusJSONResponse struct {
 
 func (response SimulateTPP401ApplicationProblemPlusJSONResponse) VisitSimulateTPPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(401)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 401, buf)
 }
 
 type SimulateTPP403ApplicationProblemPlusJSONResponse struct {
@@ -23345,14 +21738,12 @@ type SimulateTPP403ApplicationProblemPlusJSONResponse struct {
 
 func (response SimulateTPP403ApplicationProblemPlusJSONResponse) VisitSimulateTPPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(403)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 403, buf)
 }
 
 type SimulateTPP404ApplicationProblemPlusJSONResponse struct {
@@ -23361,14 +21752,12 @@ type SimulateTPP404ApplicationProblemPlusJSONResponse struct {
 
 func (response SimulateTPP404ApplicationProblemPlusJSONResponse) VisitSimulateTPPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(404)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 404, buf)
 }
 
 type SimulateTPP413ApplicationProblemPlusJSONResponse struct {
@@ -23377,14 +21766,12 @@ type SimulateTPP413ApplicationProblemPlusJSONResponse struct {
 
 func (response SimulateTPP413ApplicationProblemPlusJSONResponse) VisitSimulateTPPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(413)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 413, buf)
 }
 
 type SimulateTPP422ApplicationProblemPlusJSONResponse struct {
@@ -23393,14 +21780,12 @@ type SimulateTPP422ApplicationProblemPlusJSONResponse struct {
 
 func (response SimulateTPP422ApplicationProblemPlusJSONResponse) VisitSimulateTPPResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(422)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 422, buf)
 }
 
 type ListUmpanBalikRequestObject struct {
@@ -23415,14 +21800,12 @@ type ListUmpanBalik200JSONResponse UmpanBalikPage
 
 func (response ListUmpanBalik200JSONResponse) VisitListUmpanBalikResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(200)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 200, buf)
 }
 
 type ListUmpanBalik400ApplicationProblemPlusJSONResponse struct {
@@ -23431,14 +21814,12 @@ type ListUmpanBalik400ApplicationProblemPlusJSONResponse struct {
 
 func (response ListUmpanBalik400ApplicationProblemPlusJSONResponse) VisitListUmpanBalikResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(400)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 400, buf)
 }
 
 type ListUmpanBalik401ApplicationProblemPlusJSONResponse struct {
@@ -23447,14 +21828,12 @@ type ListUmpanBalik401ApplicationProblemPlusJSONResponse struct {
 
 func (response ListUmpanBalik401ApplicationProblemPlusJSONResponse) VisitListUmpanBalikResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(401)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 401, buf)
 }
 
 type ListUmpanBalik403ApplicationProblemPlusJSONResponse struct {
@@ -23463,14 +21842,12 @@ type ListUmpanBalik403ApplicationProblemPlusJSONResponse struct {
 
 func (response ListUmpanBalik403ApplicationProblemPlusJSONResponse) VisitListUmpanBalikResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(403)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 403, buf)
 }
 
 type ListUmpanBalik404ApplicationProblemPlusJSONResponse struct {
@@ -23479,14 +21856,12 @@ type ListUmpanBalik404ApplicationProblemPlusJSONResponse struct {
 
 func (response ListUmpanBalik404ApplicationProblemPlusJSONResponse) VisitListUmpanBalikResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(404)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 404, buf)
 }
 
 type ListUmpanBalik413ApplicationProblemPlusJSONResponse struct {
@@ -23495,14 +21870,12 @@ type ListUmpanBalik413ApplicationProblemPlusJSONResponse struct {
 
 func (response ListUmpanBalik413ApplicationProblemPlusJSONResponse) VisitListUmpanBalikResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(413)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 413, buf)
 }
 
 type CreateUmpanBalikRequestObject struct {
@@ -23518,14 +21891,12 @@ type CreateUmpanBalik201JSONResponse UmpanBalik
 
 func (response CreateUmpanBalik201JSONResponse) VisitCreateUmpanBalikResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(201)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 201, buf)
 }
 
 type CreateUmpanBalik400ApplicationProblemPlusJSONResponse struct {
@@ -23534,14 +21905,12 @@ type CreateUmpanBalik400ApplicationProblemPlusJSONResponse struct {
 
 func (response CreateUmpanBalik400ApplicationProblemPlusJSONResponse) VisitCreateUmpanBalikResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(400)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 400, buf)
 }
 
 type CreateUmpanBalik401ApplicationProblemPlusJSONResponse struct {
@@ -23550,14 +21919,12 @@ type CreateUmpanBalik401ApplicationProblemPlusJSONResponse struct {
 
 func (response CreateUmpanBalik401ApplicationProblemPlusJSONResponse) VisitCreateUmpanBalikResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(401)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 401, buf)
 }
 
 type CreateUmpanBalik403ApplicationProblemPlusJSONResponse struct {
@@ -23566,14 +21933,12 @@ type CreateUmpanBalik403ApplicationProblemPlusJSONResponse struct {
 
 func (response CreateUmpanBalik403ApplicationProblemPlusJSONResponse) VisitCreateUmpanBalikResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(403)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 403, buf)
 }
 
 type CreateUmpanBalik404ApplicationProblemPlusJSONResponse struct {
@@ -23582,14 +21947,12 @@ type CreateUmpanBalik404ApplicationProblemPlusJSONResponse struct {
 
 func (response CreateUmpanBalik404ApplicationProblemPlusJSONResponse) VisitCreateUmpanBalikResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(404)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 404, buf)
 }
 
 type CreateUmpanBalik409ApplicationProblemPlusJSONResponse struct {
@@ -23598,14 +21961,12 @@ type CreateUmpanBalik409ApplicationProblemPlusJSONResponse struct {
 
 func (response CreateUmpanBalik409ApplicationProblemPlusJSONResponse) VisitCreateUmpanBalikResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(409)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 409, buf)
 }
 
 type CreateUmpanBalik413ApplicationProblemPlusJSONResponse struct {
@@ -23614,14 +21975,12 @@ type CreateUmpanBalik413ApplicationProblemPlusJSONResponse struct {
 
 func (response CreateUmpanBalik413ApplicationProblemPlusJSONResponse) VisitCreateUmpanBalikResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(413)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 413, buf)
 }
 
 type CreateUmpanBalik422ApplicationProblemPlusJSONResponse struct {
@@ -23630,14 +21989,12 @@ type CreateUmpanBalik422ApplicationProblemPlusJSONResponse struct {
 
 func (response CreateUmpanBalik422ApplicationProblemPlusJSONResponse) VisitCreateUmpanBalikResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(422)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 422, buf)
 }
 
 type GetUmpanBalikRequestObject struct {
@@ -23652,14 +22009,12 @@ type GetUmpanBalik200JSONResponse UmpanBalik
 
 func (response GetUmpanBalik200JSONResponse) VisitGetUmpanBalikResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(200)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 200, buf)
 }
 
 type GetUmpanBalik400ApplicationProblemPlusJSONResponse struct {
@@ -23668,14 +22023,12 @@ type GetUmpanBalik400ApplicationProblemPlusJSONResponse struct {
 
 func (response GetUmpanBalik400ApplicationProblemPlusJSONResponse) VisitGetUmpanBalikResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(400)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 400, buf)
 }
 
 type GetUmpanBalik401ApplicationProblemPlusJSONResponse struct {
@@ -23684,14 +22037,12 @@ type GetUmpanBalik401ApplicationProblemPlusJSONResponse struct {
 
 func (response GetUmpanBalik401ApplicationProblemPlusJSONResponse) VisitGetUmpanBalikResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(401)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 401, buf)
 }
 
 type GetUmpanBalik403ApplicationProblemPlusJSONResponse struct {
@@ -23700,14 +22051,12 @@ type GetUmpanBalik403ApplicationProblemPlusJSONResponse struct {
 
 func (response GetUmpanBalik403ApplicationProblemPlusJSONResponse) VisitGetUmpanBalikResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(403)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 403, buf)
 }
 
 type GetUmpanBalik404ApplicationProblemPlusJSONResponse struct {
@@ -23716,14 +22065,12 @@ type GetUmpanBalik404ApplicationProblemPlusJSONResponse struct {
 
 func (response GetUmpanBalik404ApplicationProblemPlusJSONResponse) VisitGetUmpanBalikResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(404)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 404, buf)
 }
 
 type GetUmpanBalik413ApplicationProblemPlusJSONResponse struct {
@@ -23732,14 +22079,12 @@ type GetUmpanBalik413ApplicationProblemPlusJSONResponse struct {
 
 func (response GetUmpanBalik413ApplicationProblemPlusJSONResponse) VisitGetUmpanBalikResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(413)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 413, buf)
 }
 
 type JawabUmpanBalikRequestObject struct {
@@ -23765,14 +22110,12 @@ type JawabUmpanBalik400ApplicationProblemPlusJSONResponse struct {
 
 func (response JawabUmpanBalik400ApplicationProblemPlusJSONResponse) VisitJawabUmpanBalikResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(400)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 400, buf)
 }
 
 type JawabUmpanBalik401ApplicationProblemPlusJSONResponse struct {
@@ -23781,14 +22124,12 @@ type JawabUmpanBalik401ApplicationProblemPlusJSONResponse struct {
 
 func (response JawabUmpanBalik401ApplicationProblemPlusJSONResponse) VisitJawabUmpanBalikResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(401)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 401, buf)
 }
 
 type JawabUmpanBalik403ApplicationProblemPlusJSONResponse struct {
@@ -23797,14 +22138,12 @@ type JawabUmpanBalik403ApplicationProblemPlusJSONResponse struct {
 
 func (response JawabUmpanBalik403ApplicationProblemPlusJSONResponse) VisitJawabUmpanBalikResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(403)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 403, buf)
 }
 
 type JawabUmpanBalik404ApplicationProblemPlusJSONResponse struct {
@@ -23813,14 +22152,12 @@ type JawabUmpanBalik404ApplicationProblemPlusJSONResponse struct {
 
 func (response JawabUmpanBalik404ApplicationProblemPlusJSONResponse) VisitJawabUmpanBalikResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(404)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 404, buf)
 }
 
 type JawabUmpanBalik409ApplicationProblemPlusJSONResponse struct {
@@ -23829,14 +22166,12 @@ type JawabUmpanBalik409ApplicationProblemPlusJSONResponse struct {
 
 func (response JawabUmpanBalik409ApplicationProblemPlusJSONResponse) VisitJawabUmpanBalikResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(409)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 409, buf)
 }
 
 type JawabUmpanBalik413ApplicationProblemPlusJSONResponse struct {
@@ -23845,14 +22180,12 @@ type JawabUmpanBalik413ApplicationProblemPlusJSONResponse struct {
 
 func (response JawabUmpanBalik413ApplicationProblemPlusJSONResponse) VisitJawabUmpanBalikResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(413)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 413, buf)
 }
 
 type JawabUmpanBalik422ApplicationProblemPlusJSONResponse struct {
@@ -23861,14 +22194,12 @@ type JawabUmpanBalik422ApplicationProblemPlusJSONResponse struct {
 
 func (response JawabUmpanBalik422ApplicationProblemPlusJSONResponse) VisitJawabUmpanBalikResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(422)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 422, buf)
 }
 
 type ListUnitKerjaRequestObject struct {
@@ -23883,14 +22214,12 @@ type ListUnitKerja200JSONResponse UnitKerjaPage
 
 func (response ListUnitKerja200JSONResponse) VisitListUnitKerjaResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(200)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 200, buf)
 }
 
 type ListUnitKerja400ApplicationProblemPlusJSONResponse struct {
@@ -23899,14 +22228,12 @@ type ListUnitKerja400ApplicationProblemPlusJSONResponse struct {
 
 func (response ListUnitKerja400ApplicationProblemPlusJSONResponse) VisitListUnitKerjaResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(400)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 400, buf)
 }
 
 type ListUnitKerja401ApplicationProblemPlusJSONResponse struct {
@@ -23915,14 +22242,12 @@ type ListUnitKerja401ApplicationProblemPlusJSONResponse struct {
 
 func (response ListUnitKerja401ApplicationProblemPlusJSONResponse) VisitListUnitKerjaResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(401)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 401, buf)
 }
 
 type ListUnitKerja403ApplicationProblemPlusJSONResponse struct {
@@ -23931,14 +22256,12 @@ type ListUnitKerja403ApplicationProblemPlusJSONResponse struct {
 
 func (response ListUnitKerja403ApplicationProblemPlusJSONResponse) VisitListUnitKerjaResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(403)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 403, buf)
 }
 
 type ListUnitKerja404ApplicationProblemPlusJSONResponse struct {
@@ -23947,14 +22270,12 @@ type ListUnitKerja404ApplicationProblemPlusJSONResponse struct {
 
 func (response ListUnitKerja404ApplicationProblemPlusJSONResponse) VisitListUnitKerjaResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(404)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 404, buf)
 }
 
 type ListUnitKerja413ApplicationProblemPlusJSONResponse struct {
@@ -23963,14 +22284,12 @@ type ListUnitKerja413ApplicationProblemPlusJSONResponse struct {
 
 func (response ListUnitKerja413ApplicationProblemPlusJSONResponse) VisitListUnitKerjaResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(413)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 413, buf)
 }
 
 type CreateUnitKerjaRequestObject struct {
@@ -23993,17 +22312,15 @@ type CreateUnitKerja201JSONResponse struct {
 
 func (response CreateUnitKerja201JSONResponse) VisitCreateUnitKerjaResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+	buf, err := jsonresp.Encode(response.Body)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/json")
 	if response.Headers.ETag != nil {
 		w.Header().Set("ETag", fmt.Sprint(*response.Headers.ETag))
 	}
-	w.WriteHeader(201)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 201, buf)
 }
 
 type CreateUnitKerja400ApplicationProblemPlusJSONResponse struct {
@@ -24012,14 +22329,12 @@ type CreateUnitKerja400ApplicationProblemPlusJSONResponse struct {
 
 func (response CreateUnitKerja400ApplicationProblemPlusJSONResponse) VisitCreateUnitKerjaResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(400)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 400, buf)
 }
 
 type CreateUnitKerja401ApplicationProblemPlusJSONResponse struct {
@@ -24028,14 +22343,12 @@ type CreateUnitKerja401ApplicationProblemPlusJSONResponse struct {
 
 func (response CreateUnitKerja401ApplicationProblemPlusJSONResponse) VisitCreateUnitKerjaResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(401)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 401, buf)
 }
 
 type CreateUnitKerja403ApplicationProblemPlusJSONResponse struct {
@@ -24044,14 +22357,12 @@ type CreateUnitKerja403ApplicationProblemPlusJSONResponse struct {
 
 func (response CreateUnitKerja403ApplicationProblemPlusJSONResponse) VisitCreateUnitKerjaResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(403)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 403, buf)
 }
 
 type CreateUnitKerja404ApplicationProblemPlusJSONResponse struct {
@@ -24060,14 +22371,12 @@ type CreateUnitKerja404ApplicationProblemPlusJSONResponse struct {
 
 func (response CreateUnitKerja404ApplicationProblemPlusJSONResponse) VisitCreateUnitKerjaResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(404)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 404, buf)
 }
 
 type CreateUnitKerja409ApplicationProblemPlusJSONResponse struct {
@@ -24076,14 +22385,12 @@ type CreateUnitKerja409ApplicationProblemPlusJSONResponse struct {
 
 func (response CreateUnitKerja409ApplicationProblemPlusJSONResponse) VisitCreateUnitKerjaResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(409)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 409, buf)
 }
 
 type CreateUnitKerja413ApplicationProblemPlusJSONResponse struct {
@@ -24092,14 +22399,12 @@ type CreateUnitKerja413ApplicationProblemPlusJSONResponse struct {
 
 func (response CreateUnitKerja413ApplicationProblemPlusJSONResponse) VisitCreateUnitKerjaResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(413)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 413, buf)
 }
 
 type CreateUnitKerja422ApplicationProblemPlusJSONResponse struct {
@@ -24108,14 +22413,12 @@ type CreateUnitKerja422ApplicationProblemPlusJSONResponse struct {
 
 func (response CreateUnitKerja422ApplicationProblemPlusJSONResponse) VisitCreateUnitKerjaResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(422)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 422, buf)
 }
 
 type GetUnitKerjaTreeRequestObject struct {
@@ -24132,14 +22435,12 @@ type GetUnitKerjaTree200JSONResponse struct {
 
 func (response GetUnitKerjaTree200JSONResponse) VisitGetUnitKerjaTreeResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(200)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 200, buf)
 }
 
 type GetUnitKerjaTree400ApplicationProblemPlusJSONResponse struct {
@@ -24148,14 +22449,12 @@ type GetUnitKerjaTree400ApplicationProblemPlusJSONResponse struct {
 
 func (response GetUnitKerjaTree400ApplicationProblemPlusJSONResponse) VisitGetUnitKerjaTreeResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(400)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 400, buf)
 }
 
 type GetUnitKerjaTree401ApplicationProblemPlusJSONResponse struct {
@@ -24164,14 +22463,12 @@ type GetUnitKerjaTree401ApplicationProblemPlusJSONResponse struct {
 
 func (response GetUnitKerjaTree401ApplicationProblemPlusJSONResponse) VisitGetUnitKerjaTreeResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(401)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 401, buf)
 }
 
 type GetUnitKerjaTree403ApplicationProblemPlusJSONResponse struct {
@@ -24180,14 +22477,12 @@ type GetUnitKerjaTree403ApplicationProblemPlusJSONResponse struct {
 
 func (response GetUnitKerjaTree403ApplicationProblemPlusJSONResponse) VisitGetUnitKerjaTreeResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(403)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 403, buf)
 }
 
 type GetUnitKerjaTree404ApplicationProblemPlusJSONResponse struct {
@@ -24196,14 +22491,12 @@ type GetUnitKerjaTree404ApplicationProblemPlusJSONResponse struct {
 
 func (response GetUnitKerjaTree404ApplicationProblemPlusJSONResponse) VisitGetUnitKerjaTreeResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(404)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 404, buf)
 }
 
 type GetUnitKerjaTree413ApplicationProblemPlusJSONResponse struct {
@@ -24212,14 +22505,12 @@ type GetUnitKerjaTree413ApplicationProblemPlusJSONResponse struct {
 
 func (response GetUnitKerjaTree413ApplicationProblemPlusJSONResponse) VisitGetUnitKerjaTreeResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(413)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 413, buf)
 }
 
 type DeleteUnitKerjaRequestObject struct {
@@ -24244,14 +22535,12 @@ type DeleteUnitKerja400ApplicationProblemPlusJSONResponse struct {
 
 func (response DeleteUnitKerja400ApplicationProblemPlusJSONResponse) VisitDeleteUnitKerjaResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(400)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 400, buf)
 }
 
 type DeleteUnitKerja401ApplicationProblemPlusJSONResponse struct {
@@ -24260,14 +22549,12 @@ type DeleteUnitKerja401ApplicationProblemPlusJSONResponse struct {
 
 func (response DeleteUnitKerja401ApplicationProblemPlusJSONResponse) VisitDeleteUnitKerjaResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(401)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 401, buf)
 }
 
 type DeleteUnitKerja403ApplicationProblemPlusJSONResponse struct {
@@ -24276,14 +22563,12 @@ type DeleteUnitKerja403ApplicationProblemPlusJSONResponse struct {
 
 func (response DeleteUnitKerja403ApplicationProblemPlusJSONResponse) VisitDeleteUnitKerjaResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(403)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 403, buf)
 }
 
 type DeleteUnitKerja404ApplicationProblemPlusJSONResponse struct {
@@ -24292,14 +22577,12 @@ type DeleteUnitKerja404ApplicationProblemPlusJSONResponse struct {
 
 func (response DeleteUnitKerja404ApplicationProblemPlusJSONResponse) VisitDeleteUnitKerjaResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(404)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 404, buf)
 }
 
 type DeleteUnitKerja409ApplicationProblemPlusJSONResponse struct {
@@ -24308,14 +22591,12 @@ type DeleteUnitKerja409ApplicationProblemPlusJSONResponse struct {
 
 func (response DeleteUnitKerja409ApplicationProblemPlusJSONResponse) VisitDeleteUnitKerjaResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(409)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 409, buf)
 }
 
 type DeleteUnitKerja413ApplicationProblemPlusJSONResponse struct {
@@ -24324,14 +22605,12 @@ type DeleteUnitKerja413ApplicationProblemPlusJSONResponse struct {
 
 func (response DeleteUnitKerja413ApplicationProblemPlusJSONResponse) VisitDeleteUnitKerjaResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(413)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 413, buf)
 }
 
 type GetUnitKerjaRequestObject struct {
@@ -24353,17 +22632,15 @@ type GetUnitKerja200JSONResponse struct {
 
 func (response GetUnitKerja200JSONResponse) VisitGetUnitKerjaResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+	buf, err := jsonresp.Encode(response.Body)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/json")
 	if response.Headers.ETag != nil {
 		w.Header().Set("ETag", fmt.Sprint(*response.Headers.ETag))
 	}
-	w.WriteHeader(200)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 200, buf)
 }
 
 type GetUnitKerja400ApplicationProblemPlusJSONResponse struct {
@@ -24372,14 +22649,12 @@ type GetUnitKerja400ApplicationProblemPlusJSONResponse struct {
 
 func (response GetUnitKerja400ApplicationProblemPlusJSONResponse) VisitGetUnitKerjaResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(400)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 400, buf)
 }
 
 type GetUnitKerja401ApplicationProblemPlusJSONResponse struct {
@@ -24388,14 +22663,12 @@ type GetUnitKerja401ApplicationProblemPlusJSONResponse struct {
 
 func (response GetUnitKerja401ApplicationProblemPlusJSONResponse) VisitGetUnitKerjaResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(401)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 401, buf)
 }
 
 type GetUnitKerja403ApplicationProblemPlusJSONResponse struct {
@@ -24404,14 +22677,12 @@ type GetUnitKerja403ApplicationProblemPlusJSONResponse struct {
 
 func (response GetUnitKerja403ApplicationProblemPlusJSONResponse) VisitGetUnitKerjaResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(403)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 403, buf)
 }
 
 type GetUnitKerja404ApplicationProblemPlusJSONResponse struct {
@@ -24420,14 +22691,12 @@ type GetUnitKerja404ApplicationProblemPlusJSONResponse struct {
 
 func (response GetUnitKerja404ApplicationProblemPlusJSONResponse) VisitGetUnitKerjaResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(404)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 404, buf)
 }
 
 type GetUnitKerja413ApplicationProblemPlusJSONResponse struct {
@@ -24436,14 +22705,12 @@ type GetUnitKerja413ApplicationProblemPlusJSONResponse struct {
 
 func (response GetUnitKerja413ApplicationProblemPlusJSONResponse) VisitGetUnitKerjaResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(413)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 413, buf)
 }
 
 type UpdateUnitKerjaRequestObject struct {
@@ -24467,17 +22734,15 @@ type UpdateUnitKerja200JSONResponse struct {
 
 func (response UpdateUnitKerja200JSONResponse) VisitUpdateUnitKerjaResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+	buf, err := jsonresp.Encode(response.Body)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/json")
 	if response.Headers.ETag != nil {
 		w.Header().Set("ETag", fmt.Sprint(*response.Headers.ETag))
 	}
-	w.WriteHeader(200)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 200, buf)
 }
 
 type UpdateUnitKerja400ApplicationProblemPlusJSONResponse struct {
@@ -24486,14 +22751,12 @@ type UpdateUnitKerja400ApplicationProblemPlusJSONResponse struct {
 
 func (response UpdateUnitKerja400ApplicationProblemPlusJSONResponse) VisitUpdateUnitKerjaResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(400)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 400, buf)
 }
 
 type UpdateUnitKerja401ApplicationProblemPlusJSONResponse struct {
@@ -24502,14 +22765,12 @@ type UpdateUnitKerja401ApplicationProblemPlusJSONResponse struct {
 
 func (response UpdateUnitKerja401ApplicationProblemPlusJSONResponse) VisitUpdateUnitKerjaResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(401)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 401, buf)
 }
 
 type UpdateUnitKerja403ApplicationProblemPlusJSONResponse struct {
@@ -24518,14 +22779,12 @@ type UpdateUnitKerja403ApplicationProblemPlusJSONResponse struct {
 
 func (response UpdateUnitKerja403ApplicationProblemPlusJSONResponse) VisitUpdateUnitKerjaResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(403)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 403, buf)
 }
 
 type UpdateUnitKerja404ApplicationProblemPlusJSONResponse struct {
@@ -24534,14 +22793,12 @@ type UpdateUnitKerja404ApplicationProblemPlusJSONResponse struct {
 
 func (response UpdateUnitKerja404ApplicationProblemPlusJSONResponse) VisitUpdateUnitKerjaResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(404)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 404, buf)
 }
 
 type UpdateUnitKerja409ApplicationProblemPlusJSONResponse struct {
@@ -24550,14 +22807,12 @@ type UpdateUnitKerja409ApplicationProblemPlusJSONResponse struct {
 
 func (response UpdateUnitKerja409ApplicationProblemPlusJSONResponse) VisitUpdateUnitKerjaResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(409)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 409, buf)
 }
 
 type UpdateUnitKerja412ApplicationProblemPlusJSONResponse struct {
@@ -24566,14 +22821,12 @@ type UpdateUnitKerja412ApplicationProblemPlusJSONResponse struct {
 
 func (response UpdateUnitKerja412ApplicationProblemPlusJSONResponse) VisitUpdateUnitKerjaResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(412)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 412, buf)
 }
 
 type UpdateUnitKerja413ApplicationProblemPlusJSONResponse struct {
@@ -24582,14 +22835,12 @@ type UpdateUnitKerja413ApplicationProblemPlusJSONResponse struct {
 
 func (response UpdateUnitKerja413ApplicationProblemPlusJSONResponse) VisitUpdateUnitKerjaResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(413)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 413, buf)
 }
 
 type GetHealthzRequestObject struct {
@@ -24603,14 +22854,12 @@ type GetHealthz200JSONResponse Health
 
 func (response GetHealthz200JSONResponse) VisitGetHealthzResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(200)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 200, buf)
 }
 
 type GetReadyzRequestObject struct {
@@ -24624,14 +22873,12 @@ type GetReadyz200JSONResponse Health
 
 func (response GetReadyz200JSONResponse) VisitGetReadyzResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(200)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 200, buf)
 }
 
 type GetReadyz413ApplicationProblemPlusJSONResponse struct {
@@ -24640,14 +22887,12 @@ type GetReadyz413ApplicationProblemPlusJSONResponse struct {
 
 func (response GetReadyz413ApplicationProblemPlusJSONResponse) VisitGetReadyzResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(413)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 413, buf)
 }
 
 type GetReadyz503ApplicationProblemPlusJSONResponse struct {
@@ -24656,14 +22901,12 @@ type GetReadyz503ApplicationProblemPlusJSONResponse struct {
 
 func (response GetReadyz503ApplicationProblemPlusJSONResponse) VisitGetReadyzResponse(w http.ResponseWriter) error {
 
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	buf, err := jsonresp.Encode(response)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(503)
-	_, err := buf.WriteTo(w)
-	return err
+	return jsonresp.Send(w, 503, buf)
 }
 
 // StrictServerInterface represents all server handlers.
